@@ -1,0 +1,48 @@
+#include "app.hpp"
+
+#include <cstdio>
+
+#include "accord/api.hpp"
+#include "http/reply.hpp"
+#include "http/static_files.hpp"
+#include "routes/routes.hpp"
+
+namespace accord {
+
+void configure_server(httplib::Server& server, AppContext& app) {
+    // Without TCP_NODELAY every keep-alive reply waits ~40 ms for a delayed ACK (TOOLCHAIN.md).
+    server.set_tcp_nodelay(true);
+    server.set_payload_max_length(api::kMaxBodyBytes);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+
+    // Anything that left an error status without a body gets our JSON error shape.
+    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        http::send_error(res, res.status, http::code_for_status(res.status), http::request_lang(req));
+    });
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "accord-server: %s %s failed: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        } catch (...) {
+            std::fprintf(stderr, "accord-server: %s %s failed\n", req.method.c_str(), req.path.c_str());
+        }
+        http::send_error(res, 500, ErrorCode::internal, http::request_lang(req));
+    });
+    // The client runs cross-origin isolated so performance.now() has full precision.
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Cross-Origin-Opener-Policy", "same-origin");
+        res.set_header("Cross-Origin-Embedder-Policy", "require-corp");
+        res.set_header("X-Content-Type-Options", "nosniff");
+    });
+
+    routes::register_health_routes(server, app);
+    routes::register_session_routes(server, app);
+    routes::register_order_routes(server, app);
+    routes::register_dispute_routes(server, app);
+    http::register_static_files(server, app.config.web_root);
+}
+
+}  // namespace accord

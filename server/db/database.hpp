@@ -1,0 +1,78 @@
+// The SQLite connection: WAL mode, one connection shared behind a mutex (SQLite serialises
+// writers anyway), prepared statements cached and reused, RAII transactions.
+#pragma once
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace accord::db {
+
+struct DbError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Statement {
+public:
+    Statement(sqlite3* db, const std::string& sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, const std::string& value);
+    Statement& bind_blob(int index, const void* data, int size);
+    bool step();  // true while a row is available
+    void run();   // steps to completion, for statements without rows
+    void reset();
+
+    std::int64_t integer(int column) const;
+    std::string text(int column) const;
+    bool is_null(int column) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+public:
+    // Opens (creating if needed) the file and applies the connection settings.
+    explicit Database(const std::string& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // Hold this for the whole of a unit of work; the connection is not shared concurrently.
+    std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(mutex_); }
+
+    void exec(const std::string& sql);
+    // A cached prepared statement, reset and ready to bind. Valid until the Database dies.
+    Statement& statement(const std::string& sql);
+    std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+    int changes() const { return sqlite3_changes(db_); }
+    sqlite3* handle() { return db_; }
+
+private:
+    sqlite3* db_ = nullptr;
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// Rolls back unless commit() was called: an error half-way writes nothing.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+}  // namespace accord::db

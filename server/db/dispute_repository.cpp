@@ -1,0 +1,82 @@
+#include "db/dispute_repository.hpp"
+
+namespace accord::db {
+
+static const char* kSelectDispute =
+    "SELECT d.id, d.order_ref, d.buyer_id, d.buyer_name, d.buyer_phone, d.buyer_address, d.merchant_id, m.name, "
+    "d.category, d.requested_remedy, d.amount_minor, d.currency, d.description, d.channel, d.state, d.created_at, "
+    "d.updated_at FROM disputes d JOIN merchants m ON m.id = d.merchant_id ";
+
+template <typename E>
+static E enum_column(const Statement& s, int column) {
+    E value{};
+    if (!from_key(s.text(column), value)) throw DbError("unknown value '" + s.text(column) + "' in disputes row");
+    return value;
+}
+
+static Dispute read_dispute(const Statement& s) {
+    Dispute d;
+    d.id = s.integer(0);
+    d.order_ref = s.text(1);
+    d.buyer_id = s.integer(2);
+    d.buyer = {s.text(3), s.text(4), s.text(5)};
+    d.merchant_id = s.integer(6);
+    d.merchant_name = s.text(7);
+    d.category = enum_column<Category>(s, 8);
+    d.requested_remedy = enum_column<Remedy>(s, 9);
+    d.amount = {s.integer(10), s.text(11)};
+    d.description = s.text(12);
+    d.channel = enum_column<Channel>(s, 13);
+    d.state = enum_column<DisputeState>(s, 14);
+    d.created_at = s.integer(15);
+    d.updated_at = s.integer(16);
+    return d;
+}
+
+std::int64_t insert_dispute(Database& db, const Dispute& d, std::int64_t filed_by) {
+    Statement& s = db.statement(
+        "INSERT INTO disputes (order_ref, buyer_id, buyer_name, buyer_phone, buyer_address, merchant_id, category, "
+        "requested_remedy, amount_minor, currency, description, channel, state, filed_by, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, d.order_ref)
+        .bind(2, d.buyer_id)
+        .bind(3, d.buyer.name)
+        .bind(4, d.buyer.phone)
+        .bind(5, d.buyer.address)
+        .bind(6, d.merchant_id)
+        .bind(7, std::string(to_key(d.category)))
+        .bind(8, std::string(to_key(d.requested_remedy)))
+        .bind(9, d.amount.minor)
+        .bind(10, d.amount.currency)
+        .bind(11, d.description)
+        .bind(12, std::string(to_key(d.channel)))
+        .bind(13, std::string(to_key(d.state)))
+        .bind(14, filed_by)
+        .bind(15, d.created_at)
+        .bind(16, d.updated_at);
+    s.run();
+    return db.last_insert_id();
+}
+
+std::optional<Dispute> find_dispute(Database& db, std::int64_t id) {
+    Statement& s = db.statement(std::string(kSelectDispute) + "WHERE d.id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_dispute(s);
+}
+
+std::vector<Dispute> list_disputes(Database& db, const CaseScope& scope, int limit, std::int64_t before_id) {
+    const char* where = "";
+    switch (scope.kind) {
+        case CaseScope::Kind::all: where = "WHERE ?1 = ?1 "; break;
+        case CaseScope::Kind::of_buyer: where = "WHERE d.buyer_id = ?1 "; break;
+        case CaseScope::Kind::of_merchant: where = "WHERE d.merchant_id = ?1 "; break;
+    }
+    Statement& s = db.statement(std::string(kSelectDispute) + where + "AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3");
+    s.bind(1, scope.id).bind(2, before_id).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Dispute> out;
+    while (s.step()) out.push_back(read_dispute(s));
+    return out;
+}
+
+}  // namespace accord::db

@@ -1,0 +1,16 @@
+# Turns db/migrations/NNNN_name.sql into a C++ table of raw string literals, so the server
+# binary carries its schema and needs no files beside it. Run at build time by CMake.
+file(GLOB files "${MIGRATIONS_DIR}/*.sql")
+list(SORT files)
+set(body "")
+set(count 0)
+foreach(f IN LISTS files)
+  get_filename_component(name "${f}" NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number "${name}")
+  math(EXPR version "${number}")
+  file(READ "${f}" sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"accord_sql(${sql})accord_sql\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from db/migrations/*.sql by embed_migrations.cmake. Do not edit.\n#include \"db/migrate.hpp\"\nnamespace accord::db {\nconst Migration kMigrations[] = {\n${body}};\nconst int kMigrationCount = ${count};\n}  // namespace accord::db\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUTPUT}.tmp" "${OUTPUT}")

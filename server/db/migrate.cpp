@@ -1,0 +1,28 @@
+#include "db/migrate.hpp"
+
+namespace accord::db {
+
+int schema_version(Database& db) {
+    Statement& s = db.statement("PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.integer(0));
+}
+
+int migrate(Database& db) {
+    const int before = schema_version(db);
+    const int latest = kMigrations[kMigrationCount - 1].version;
+    if (before > latest)
+        throw DbError("database schema version " + std::to_string(before) +
+                      " is newer than this server knows (" + std::to_string(latest) + "): upgrade the server");
+    for (int i = 0; i < kMigrationCount; ++i) {
+        const Migration& m = kMigrations[i];
+        if (m.version <= before) continue;
+        Transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+    return before;
+}
+
+}  // namespace accord::db

@@ -1,0 +1,24 @@
+// Users and shops.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "accord/api.hpp"
+#include "db/database.hpp"
+
+namespace accord::db {
+
+struct UserRecord {
+    api::UserInfo info;
+    std::string phone;
+    std::string address;
+    std::string password_hash;
+};
+
+std::optional<UserRecord> find_user_by_username(Database& db, const std::string& username);
+std::optional<UserRecord> find_user(Database& db, std::int64_t id);
+std::int64_t insert_user(Database& db, const UserRecord& user, Timestamp now);
+std::int64_t count_users(Database& db);
+std::int64_t insert_merchant(Database& db, const std::string& name);
+
+}  // namespace accord::db

@@ -1,0 +1,114 @@
+// accord-server: the HTTP API, the web client's files and the SQLite store in one process.
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include "app.hpp"
+#include "auth/crypto.hpp"
+#include "db/migrate.hpp"
+#include "demo/demo_data.hpp"
+
+#ifndef ACCORD_DEFAULT_WEB_ROOT
+#define ACCORD_DEFAULT_WEB_ROOT "web-root"
+#endif
+
+namespace {
+
+httplib::Server* g_server = nullptr;
+
+void usage(FILE* out) {
+    std::fprintf(out,
+                 "Usage: accord-server [options]\n"
+                 "  --host ADDR       address to listen on (default 127.0.0.1)\n"
+                 "  --port N          port to listen on; 0 picks a free one (default 8080)\n"
+                 "  --data-dir DIR    where accord.db lives; created if missing (default ./data)\n"
+                 "  --web-root DIR    the built web client to serve (default %s)\n"
+                 "  --demo-data       seed demo shops, accounts and orders into an empty database\n"
+                 "  --help            show this help\n",
+                 ACCORD_DEFAULT_WEB_ROOT);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string host = "127.0.0.1", data_dir = "data", web_root = ACCORD_DEFAULT_WEB_ROOT;
+    int port = 8080;
+    bool demo_data = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&](const char* name) -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "accord-server: %s needs a value\n", name);
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
+            usage(stdout);
+            return 0;
+        } else if (arg == "--host") {
+            host = value("--host");
+        } else if (arg == "--port") {
+            const std::string v = value("--port");
+            char* end = nullptr;
+            const long p = std::strtol(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || p < 0 || p > 65535) {
+                std::fprintf(stderr, "accord-server: --port must be a number from 0 to 65535, got '%s'\n", v.c_str());
+                return 2;
+            }
+            port = static_cast<int>(p);
+        } else if (arg == "--data-dir") {
+            data_dir = value("--data-dir");
+        } else if (arg == "--web-root") {
+            web_root = value("--web-root");
+        } else if (arg == "--demo-data") {
+            demo_data = true;
+        } else {
+            std::fprintf(stderr, "accord-server: unknown option '%s'\n\n", arg.c_str());
+            usage(stderr);
+            return 2;
+        }
+    }
+
+    try {
+        accord::auth::init_crypto();
+        std::filesystem::create_directories(data_dir);
+        accord::db::Database db(data_dir + "/accord.db");
+        const int from = accord::db::migrate(db);
+        const int to = accord::db::schema_version(db);
+        if (from != to) std::printf("accord-server: database schema migrated from v%d to v%d\n", from, to);
+        const auto now = [] { return static_cast<accord::Timestamp>(std::time(nullptr)); };
+        if (demo_data && accord::demo::seed_if_empty(db, now()))
+            std::printf("accord-server: seeded demo data into %s/accord.db\n", data_dir.c_str());
+        if (!std::filesystem::exists(web_root + "/index.html"))
+            std::fprintf(stderr, "accord-server: warning: no index.html in web root '%s' (build the wasm preset)\n",
+                         web_root.c_str());
+
+        accord::AppContext app{db, {}, now};
+        app.config.web_root = web_root;
+        httplib::Server server;
+        accord::configure_server(server, app);
+
+        const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
+        if (bound < 0) {
+            std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
+            return 1;
+        }
+        g_server = &server;
+        std::signal(SIGINT, [](int) { g_server->stop(); });
+        std::signal(SIGTERM, [](int) { g_server->stop(); });
+        if (demo_data) std::printf("%s", accord::demo::accounts_banner().c_str());
+        // Tests read this line to learn the port; keep its shape.
+        std::printf("accord-server listening on http://%s:%d/\n", host.c_str(), bound);
+        std::fflush(stdout);
+        server.listen_after_bind();
+        std::printf("accord-server: stopped\n");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "accord-server: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,127 @@
+// POST /api/v1/disputes (file), GET /api/v1/disputes (my cases), GET /api/v1/disputes/{id},
+// GET /api/v1/disputes/{id}/events (the case history).
+#include <charconv>
+
+#include "accord/access.hpp"
+#include "accord/api.hpp"
+#include "db/dispute_repository.hpp"
+#include "db/event_log.hpp"
+#include "db/order_repository.hpp"
+#include "db/user_repository.hpp"
+#include "http/reply.hpp"
+#include "http/session_auth.hpp"
+#include "routes/routes.hpp"
+
+namespace accord::routes {
+
+static void file_dispute(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+    const Lang lang = http::request_lang(req);
+    auto user = http::require_user(app, req, res);
+    if (!user) return;
+    const Viewer viewer = user->viewer();
+    if (!may_file(viewer)) return http::send_error(res, 403, ErrorCode::forbidden, lang);
+    auto body = http::read_json_body(req, res);
+    if (!body) return;
+
+    FilingForm form;
+    if (FieldErrors errors = api::decode(*body, form); !errors.empty())
+        return http::send_field_errors(res, 400, errors, lang);
+
+    auto lock = app.db.lock();
+    const Timestamp now = app.now();
+    std::optional<OrderSnapshot> order = db::find_order(app.db, form.order_ref);
+    if (order && !can_file_on(*order, viewer)) order.reset();  // someone else's order looks like no order
+    if (FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.filing_rules);
+        !errors.empty())
+        return http::send_field_errors(res, 422, errors, lang);
+
+    const auto buyer = db::find_user(app.db, order->buyer_id);
+    if (!buyer) return http::send_error(res, 500, ErrorCode::internal, lang);
+    Dispute d;
+    d.order_ref = order->order_ref;
+    d.buyer_id = order->buyer_id;
+    d.buyer = {buyer->info.display_name, buyer->phone, buyer->address};
+    d.merchant_id = order->merchant_id;
+    d.merchant_name = order->merchant_name;
+    d.category = form.category;
+    d.requested_remedy = form.requested_remedy;
+    d.amount = {form.amount_minor, form.currency};
+    d.description = form.description;
+    d.channel = form.channel;
+    d.state = DisputeState::filed;
+    d.created_at = d.updated_at = now;
+
+    db::Transaction tx(app.db);
+    d.id = db::insert_dispute(app.db, d, viewer.user_id);
+    db::append_event(app.db, d.id, "file", viewer.user_id, now, "", api::encode(form).dump());
+    tx.commit();
+
+    res.set_header("Location", std::string(api::kPrefix) + "/disputes/" + std::to_string(d.id));
+    http::send_json(res, 201, {{"dispute", api::encode(redacted_for(d, viewer))}});
+}
+
+static bool parse_id(const std::string& text, std::int64_t& out) {
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size() && out > 0;
+}
+
+// The case if it exists and the caller may see it; otherwise replies 404 (never 403, so
+// case numbers of other people's disputes cannot be probed).
+static std::optional<Dispute> visible_case(AppContext& app, const httplib::Request& req, httplib::Response& res,
+                                           const Viewer& viewer) {
+    std::int64_t id = 0;
+    std::optional<Dispute> d;
+    if (parse_id(req.matches[1], id)) d = db::find_dispute(app.db, id);
+    if (!d || !can_view(*d, viewer)) {
+        http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req));
+        return std::nullopt;
+    }
+    return d;
+}
+
+void register_dispute_routes(httplib::Server& server, AppContext& app) {
+    server.Post("/api/v1/disputes",
+                [&app](const httplib::Request& req, httplib::Response& res) { file_dispute(app, req, res); });
+
+    server.Get("/api/v1/disputes", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto user = http::require_user(app, req, res);
+        if (!user) return;
+        const Lang lang = http::request_lang(req);
+        std::int64_t limit = 50, before = 0;
+        if (req.has_param("limit") && (!parse_id(req.get_param_value("limit"), limit) || limit > 200))
+            return http::send_error(res, 400, ErrorCode::invalid_format, lang, "limit");
+        if (req.has_param("before") && !parse_id(req.get_param_value("before"), before))
+            return http::send_error(res, 400, ErrorCode::invalid_format, lang, "before");
+        const Viewer viewer = user->viewer();
+        auto lock = app.db.lock();
+        const auto cases = db::list_disputes(app.db, case_scope(viewer), static_cast<int>(limit), before);
+        nlohmann::json list = nlohmann::json::array();
+        for (const Dispute& d : cases) list.push_back(api::encode(redacted_for(d, viewer)));
+        const std::int64_t next = static_cast<std::int64_t>(cases.size()) == limit ? cases.back().id : 0;
+        http::send_json(res, 200, {{"disputes", std::move(list)}, {"next_before", next}});
+    });
+
+    server.Get(R"(/api/v1/disputes/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto user = http::require_user(app, req, res);
+        if (!user) return;
+        auto lock = app.db.lock();
+        if (auto d = visible_case(app, req, res, user->viewer()))
+            http::send_json(res, 200, {{"dispute", api::encode(redacted_for(*d, user->viewer()))}});
+    });
+
+    server.Get(R"(/api/v1/disputes/([^/]+)/events)", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto user = http::require_user(app, req, res);
+        if (!user) return;
+        auto lock = app.db.lock();
+        auto d = visible_case(app, req, res, user->viewer());
+        if (!d) return;
+        const auto events = db::list_events(app.db, d->id);
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& e : events)
+            list.push_back({{"seq", e.seq}, {"action", e.action}, {"actor_id", e.actor_id}, {"at", e.at},
+                            {"reason", e.reason}, {"hash", e.hash}});
+        http::send_json(res, 200, {{"events", std::move(list)}, {"chain_valid", db::verify_chain(events)}});
+    });
+}
+
+}  // namespace accord::routes

@@ -1,0 +1,14 @@
+// One register function per API resource; app.cpp calls them all.
+#pragma once
+#include <httplib.h>
+
+#include "app.hpp"
+
+namespace accord::routes {
+
+void register_health_routes(httplib::Server& server, AppContext& app);
+void register_session_routes(httplib::Server& server, AppContext& app);
+void register_order_routes(httplib::Server& server, AppContext& app);
+void register_dispute_routes(httplib::Server& server, AppContext& app);
+
+}  // namespace accord::routes

@@ -1,0 +1,71 @@
+// Stable machine codes for every error the model or the API reports, with their
+// zh-CN / en messages. Clients switch on the code; people read the message.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "accord/enum_table.hpp"
+
+namespace accord {
+
+enum class ErrorCode {
+    // field-level (validation)
+    required, too_short, too_long, invalid_format, invalid_choice, wrong_type, unknown_field,
+    must_be_positive, exceeds_order_total, currency_mismatch, unknown_order,
+    filing_window_closed, channel_not_allowed,
+    // request-level
+    malformed_json, unsupported_media_type, body_too_large, not_authenticated, invalid_credentials, forbidden,
+    not_found, method_not_allowed, internal
+};
+
+// `{limit}` in a message is replaced by FieldError::limit.
+template <>
+struct EnumTable<ErrorCode> {
+    static constexpr EnumEntry<ErrorCode> entries[] = {
+        {ErrorCode::required, "required", "必填", "is required"},
+        {ErrorCode::too_short, "too_short", "至少需要 {limit} 个字", "needs at least {limit} characters"},
+        {ErrorCode::too_long, "too_long", "最多 {limit} 个字", "allows at most {limit} characters"},
+        {ErrorCode::invalid_format, "invalid_format", "格式不正确", "has an invalid format"},
+        {ErrorCode::invalid_choice, "invalid_choice", "不是可选的值", "is not one of the allowed values"},
+        {ErrorCode::wrong_type, "wrong_type", "类型不正确", "has the wrong type"},
+        {ErrorCode::unknown_field, "unknown_field", "是未知字段", "is not a known field"},
+        {ErrorCode::must_be_positive, "must_be_positive", "必须大于 0", "must be greater than 0"},
+        {ErrorCode::exceeds_order_total, "exceeds_order_total", "不能超过订单金额", "cannot exceed the order total"},
+        {ErrorCode::currency_mismatch, "currency_mismatch", "与订单币种不一致", "differs from the order's currency"},
+        {ErrorCode::unknown_order, "unknown_order", "不是您的订单", "is not one of your orders"},
+        {ErrorCode::filing_window_closed, "filing_window_closed", "已超过 {limit} 天的申请期限",
+         "is past the {limit}-day filing window"},
+        {ErrorCode::channel_not_allowed, "channel_not_allowed", "仅客服代为登记时可选", "may only be set by a support agent"},
+        {ErrorCode::malformed_json, "malformed_json", "请求不是有效的 JSON", "The request body is not valid JSON"},
+        {ErrorCode::unsupported_media_type, "unsupported_media_type", "请求须为 application/json",
+         "The request body must be application/json"},
+        {ErrorCode::body_too_large, "body_too_large", "请求内容过大", "The request body is too large"},
+        {ErrorCode::not_authenticated, "not_authenticated", "请先登录", "Please sign in first"},
+        {ErrorCode::invalid_credentials, "invalid_credentials", "用户名或密码错误", "Wrong username or password"},
+        {ErrorCode::forbidden, "forbidden", "您无权执行此操作", "You are not allowed to do this"},
+        {ErrorCode::not_found, "not_found", "未找到", "Not found"},
+        {ErrorCode::method_not_allowed, "method_not_allowed", "不支持该请求方法", "Method not allowed"},
+        {ErrorCode::internal, "internal", "服务器内部错误", "Internal server error"},
+    };
+};
+
+// One problem with one field of a form or request body. `field` is the JSON key.
+struct FieldError {
+    std::string field;
+    ErrorCode code = ErrorCode::required;
+    std::int64_t limit = 0;  // the number a message quotes (max length, window days)
+};
+
+using FieldErrors = std::vector<FieldError>;
+
+// The message alone ("必填"), with {limit} filled in.
+std::string error_text(ErrorCode code, Lang lang, std::int64_t limit = 0);
+// The message naming the field ("描述：必填" / "description is required").
+std::string field_error_message(const FieldError& e, Lang lang);
+// The display name of a JSON field in a language ("description" -> "问题描述").
+const char* field_label(const std::string& field, Lang lang);
+// The first error for `field`, or nullptr.
+const FieldError* find_error(const FieldErrors& errors, const std::string& field);
+
+}  // namespace accord

@@ -1,0 +1,46 @@
+// Filing a dispute (受理): the form a buyer (or an agent on their behalf) submits,
+// the rules that bound it, and its validation. Client and server call the same function.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "accord/dispute.hpp"
+#include "accord/error_code.hpp"
+#include "accord/order.hpp"
+#include "accord/role.hpp"
+
+namespace accord {
+
+struct FilingForm {
+    std::string order_ref;
+    Category category = Category::quality_defect;
+    Remedy requested_remedy = Remedy::full_refund;
+    std::int64_t amount_minor = 0;
+    std::string currency = "CNY";
+    std::string description;
+    Channel channel = Channel::web;
+};
+
+// Limits an admin may tune. Defaults follow the seeds (15-day window after delivery).
+struct FilingRules {
+    int description_min_chars = 10;
+    int description_max_chars = 2000;
+    int order_ref_max_chars = 64;
+    int filing_window_days = 15;
+    // Not received is counted from the order date: there is no delivery to count from.
+    int not_received_window_days = 30;
+};
+
+// Length in Unicode code points (what a person calls "characters", 字).
+std::size_t utf8_length(const std::string& s);
+bool is_valid_utf8(const std::string& s);
+
+// Validates a filing. `order` is the order named by form.order_ref as the filer may see it,
+// or nullptr when there is no such order for them. Returns every problem at once.
+FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, const Viewer& filer,
+                            Timestamp now, const FilingRules& rules = {});
+
+// The last moment a dispute may be filed on this order for this category.
+Timestamp filing_deadline(const OrderSnapshot& order, Category category, const FilingRules& rules = {});
+
+}  // namespace accord

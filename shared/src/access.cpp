@@ -1,0 +1,75 @@
+#include "accord/access.hpp"
+
+namespace accord {
+
+CaseScope case_scope(const Viewer& viewer) {
+    switch (viewer.role) {
+        case Role::buyer: return {CaseScope::Kind::of_buyer, viewer.user_id};
+        case Role::merchant: return {CaseScope::Kind::of_merchant, viewer.merchant_id};
+        default: return {CaseScope::Kind::all, 0};
+    }
+}
+
+bool can_view(const Dispute& d, const Viewer& viewer) {
+    const CaseScope scope = case_scope(viewer);
+    switch (scope.kind) {
+        case CaseScope::Kind::of_buyer: return d.buyer_id == scope.id;
+        case CaseScope::Kind::of_merchant: return scope.id != 0 && d.merchant_id == scope.id;
+        case CaseScope::Kind::all: return true;
+    }
+    return false;
+}
+
+bool may_file(const Viewer& viewer) { return viewer.role == Role::buyer || viewer.role == Role::support; }
+
+bool can_file_on(const OrderSnapshot& order, const Viewer& viewer) {
+    if (viewer.role == Role::buyer) return order.buyer_id == viewer.user_id;
+    return viewer.role == Role::support;
+}
+
+bool merchant_needs_contact(Remedy remedy) {
+    return remedy == Remedy::reissue || remedy == Remedy::exchange || remedy == Remedy::repair;
+}
+
+// Byte offset just past the first `n` code points of a UTF-8 string.
+static std::size_t utf8_prefix_bytes(const std::string& s, std::size_t n) {
+    std::size_t i = 0, seen = 0;
+    while (i < s.size()) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (seen == n) break;
+            ++seen;
+        }
+        ++i;
+    }
+    return i;
+}
+
+std::string mask_phone(const std::string& phone) {
+    if (phone.size() < 7) return std::string(phone.size(), '*');
+    return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
+}
+
+std::string mask_address(const std::string& address) {
+    if (address.empty()) return address;
+    return address.substr(0, utf8_prefix_bytes(address, 3)) + "****";
+}
+
+std::string mask_name(const std::string& name) {
+    if (name.empty()) return name;
+    return name.substr(0, utf8_prefix_bytes(name, 1)) + "*";
+}
+
+Dispute redacted_for(const Dispute& d, const Viewer& viewer) {
+    Dispute out = d;
+    if (viewer.role == Role::merchant) {
+        out.buyer.name = mask_name(d.buyer.name);
+        if (!merchant_needs_contact(d.requested_remedy)) {
+            out.buyer.phone = mask_phone(d.buyer.phone);
+            out.buyer.address = mask_address(d.buyer.address);
+        }
+        out.contact_redacted = true;
+    }
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,92 @@
+#include "accord/filing.hpp"
+
+namespace accord {
+
+std::size_t utf8_length(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool is_valid_utf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+static bool is_order_ref_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+Timestamp filing_deadline(const OrderSnapshot& order, Category category, const FilingRules& rules) {
+    if (category == Category::not_received || order.delivered_at == 0)
+        return order.placed_at + rules.not_received_window_days * kSecondsPerDay;
+    return order.delivered_at + rules.filing_window_days * kSecondsPerDay;
+}
+
+FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, const Viewer& filer,
+                            Timestamp now, const FilingRules& rules) {
+    FieldErrors errors;
+    auto add = [&](const char* field, ErrorCode code, std::int64_t limit = 0) {
+        errors.push_back({field, code, limit});
+    };
+
+    bool order_ref_ok = false;
+    if (form.order_ref.empty()) {
+        add("order_ref", ErrorCode::required);
+    } else if (form.order_ref.size() > static_cast<std::size_t>(rules.order_ref_max_chars)) {
+        add("order_ref", ErrorCode::too_long, rules.order_ref_max_chars);
+    } else {
+        order_ref_ok = true;
+        for (char c : form.order_ref)
+            if (!is_order_ref_char(c)) order_ref_ok = false;
+        if (!order_ref_ok) add("order_ref", ErrorCode::invalid_format);
+    }
+    if (order_ref_ok && order == nullptr) add("order_ref", ErrorCode::unknown_order);
+
+    if (form.amount_minor <= 0) {
+        add("amount_minor", ErrorCode::must_be_positive);
+    } else if (order != nullptr && form.currency == order->total.currency &&
+               form.amount_minor > order->total.minor) {
+        add("amount_minor", ErrorCode::exceeds_order_total);
+    }
+
+    if (!is_currency_code(form.currency)) {
+        add("currency", ErrorCode::invalid_format);
+    } else if (order != nullptr && form.currency != order->total.currency) {
+        add("currency", ErrorCode::currency_mismatch);
+    }
+
+    const std::size_t desc_len = utf8_length(form.description);
+    if (!is_valid_utf8(form.description)) {
+        add("description", ErrorCode::invalid_format);
+    } else if (desc_len == 0) {
+        add("description", ErrorCode::required);
+    } else if (desc_len < static_cast<std::size_t>(rules.description_min_chars)) {
+        add("description", ErrorCode::too_short, rules.description_min_chars);
+    } else if (desc_len > static_cast<std::size_t>(rules.description_max_chars)) {
+        add("description", ErrorCode::too_long, rules.description_max_chars);
+    }
+
+    // Buyers file for themselves from the web or the app; recording a hotline, e-mail or
+    // social-media complaint is the support agent's job.
+    const bool self_service = form.channel == Channel::web || form.channel == Channel::app;
+    if (!self_service && filer.role != Role::support) add("channel", ErrorCode::channel_not_allowed);
+
+    if (order != nullptr && now > filing_deadline(*order, form.category, rules)) {
+        const bool from_order_date = form.category == Category::not_received || order->delivered_at == 0;
+        add("order_ref", ErrorCode::filing_window_closed,
+            from_order_date ? rules.not_received_window_days : rules.filing_window_days);
+    }
+    return errors;
+}
+
+}  // namespace accord

@@ -1,0 +1,46 @@
+// Starts the real accord-server binary on a free port with a fresh temp data dir, and
+// stops it when the test ends. Tests talk to it over HTTP like any client.
+#pragma once
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace accord::test {
+
+class ServerProcess {
+public:
+    // extra_args are appended to: --port 0 --data-dir <tmp> --demo-data --web-root <tmp>/web
+    explicit ServerProcess(const std::string& data_dir = "");
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    int port() const { return port_; }
+    const std::string& data_dir() const { return data_dir_; }
+    httplib::Client client() const;
+    void stop();
+
+private:
+    std::string data_dir_;
+    bool own_dir_ = false;
+    int pid_ = -1;
+    int port_ = 0;
+};
+
+// A client signed in as a demo user (cookie kept), in the given language.
+struct Session {
+    httplib::Client http;
+    std::string cookie;
+    std::string lang = "en";
+
+    httplib::Headers headers() const;
+    httplib::Result get(const std::string& path);
+    httplib::Result post(const std::string& path, const std::string& body,
+                         const std::string& type = "application/json");
+};
+
+Session sign_in(const ServerProcess& server, const std::string& username, const std::string& password = "accord-demo");
+nlohmann::json body_of(const httplib::Result& r);
+
+}  // namespace accord::test
