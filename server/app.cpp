@@ -12,6 +12,12 @@ namespace accord {
 void configure_server(httplib::Server& server, AppContext& app) {
     // Without TCP_NODELAY every keep-alive reply waits ~40 ms for a delayed ACK (TOOLCHAIN.md).
     server.set_tcp_nodelay(true);
+    // cpp-httplib's default adds SO_REUSEPORT, which lets a second server bind the same port
+    // silently and share its traffic. Keep SO_REUSEADDR only: a busy port is an error.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+    });
     server.set_payload_max_length(api::kMaxBodyBytes);
     server.set_read_timeout(10, 0);
     server.set_write_timeout(10, 0);

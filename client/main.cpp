@@ -1,0 +1,177 @@
+// The Accord web client: Dear ImGui on GLFW + WebGL2, compiled to WebAssembly.
+// The frame loop is tiny: size the canvas, draw the current screen, publish test state.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cstdio>
+
+#include "api_client.hpp"
+#include "app_state.hpp"
+#include "i18n/strings.hpp"
+#include "platform/browser.hpp"
+#include "views/views.hpp"
+
+namespace {
+
+using namespace accord::client;
+
+struct Client {
+    GLFWwindow* window = nullptr;
+    AppState state;
+    std::vector<unsigned char> font;  // owned here; ImGui's atlas points into it
+    std::string published;            // last test-hook JSON, to publish only changes
+    float ime_x = 0, ime_y = 0;       // caret of the active text field (canvas px), from ImGui
+    float style_scale = 0.0f;
+    accord::Lang document_lang = accord::Lang::en;
+};
+
+Client g;
+
+void apply_scale(float dpr) {
+    if (dpr == g.style_scale) return;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 0.0f;
+    style.FrameRounding = 4.0f;
+    style.FramePadding = ImVec2(8, 6);
+    style.ItemSpacing = ImVec2(8, 7);
+    style.ScaleAllSizes(dpr);
+    g.style_scale = dpr;
+}
+
+void load_font(float dpr) {
+    ImGuiIO& io = ImGui::GetIO();
+    g.font = browser::take_font();
+    if (g.font.empty()) {
+        std::fprintf(stderr, "accord: no CJK font, using ImGui's default (Chinese will not render)\n");
+        io.Fonts->AddFontDefault();
+        return;
+    }
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 1;  // the default 3 doubles the atlas and its upload for no visible gain
+    cfg.OversampleV = 1;
+    static const ImWchar ranges[] = {0x0020, 0xFFFF, 0};  // whatever the served subset holds
+    io.Fonts->AddFontFromMemoryTTF(g.font.data(), static_cast<int>(g.font.size()), 17.0f * dpr, &cfg, ranges);
+}
+
+// Keeps the canvas' backing store at CSS size × devicePixelRatio (Emscripten's GLFW has no HiDPI).
+void fit_canvas() {
+    int css_w = 0, css_h = 0;
+    browser::canvas_css_size(css_w, css_h);
+    const float dpr = g.state.dpr;
+    const int want_w = static_cast<int>(static_cast<float>(css_w) * dpr);
+    const int want_h = static_cast<int>(static_cast<float>(css_h) * dpr);
+    int w = 0, h = 0;
+    glfwGetWindowSize(g.window, &w, &h);
+    if (want_w > 0 && want_h > 0 && (w != want_w || h != want_h)) glfwSetWindowSize(g.window, want_w, want_h);
+}
+
+void draw_ui() {
+    AppState& s = g.state;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("Accord", nullptr, flags);
+    switch (s.screen) {
+        case Screen::starting:
+            ImGui::TextUnformatted(tr(Str::loading, s.lang));
+            break;
+        case Screen::login:
+            draw_login_view(s);
+            break;
+        case Screen::cases: {
+            draw_top_bar(s);
+            const float list_w = ImGui::GetContentRegionAvail().x * 0.46f;
+            ImGui::BeginChild("list", ImVec2(list_w, 0), true);
+            draw_case_list_view(s);
+            ImGui::EndChild();
+            ImGui::SameLine();
+            ImGui::BeginChild("pane", ImVec2(0, 0), true);
+            if (s.pane == Pane::filing) draw_filing_view(s);
+            else if (s.pane == Pane::detail) draw_case_detail_view(s);
+            else ImGui::TextColored(ImVec4(0.45f, 0.45f, 0.5f, 1), "%s", tr(Str::select_case, s.lang));
+            ImGui::EndChild();
+            break;
+        }
+    }
+    ImGui::End();
+}
+
+void frame() {
+    glfwPollEvents();
+    fit_canvas();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    g.state.widgets.clear();  // only what this frame draws can be clicked
+    draw_ui();
+
+    // While a text field is active, the hidden <textarea> takes the focus so IMEs work.
+    ImGuiIO& io = ImGui::GetIO();
+    browser::ime_sync(io.WantTextInput, g.ime_x / g.state.dpr, g.ime_y / g.state.dpr);
+
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.957f, 0.961f, 0.969f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (g.document_lang != g.state.lang) {
+        browser::set_document_lang(accord::lang_key(g.state.lang));
+        g.document_lang = g.state.lang;
+    }
+    std::string json = test_state_json(g.state);
+    if (json != g.published) {
+        browser::publish_test_state(json);
+        g.published = std::move(json);
+    }
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "accord: glfwInit failed\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g.state.dpr = browser::device_pixel_ratio();
+    int css_w = 0, css_h = 0;
+    browser::canvas_css_size(css_w, css_h);
+    g.window = glfwCreateWindow(static_cast<int>(static_cast<float>(css_w) * g.state.dpr),
+                                static_cast<int>(static_cast<float>(css_h) * g.state.dpr), "Accord", nullptr, nullptr);
+    if (!g.window) {
+        std::fprintf(stderr, "accord: cannot create a WebGL2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is fixed; nothing to persist
+    // ImGui 1.86 tells where the caret is, so the IME candidate box opens next to it.
+    ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) {
+        g.ime_x = static_cast<float>(x);
+        g.ime_y = static_cast<float>(y);
+    };
+    apply_scale(g.state.dpr);
+    load_font(g.state.dpr);
+    ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    restore_session(g.state);
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

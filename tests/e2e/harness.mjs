@@ -1,0 +1,110 @@
+// Shared pieces of the browser tests: start the real accord-server on a free port with a fresh
+// data dir, launch Debian's headless Chromium, and drive the canvas UI through its test hook
+// (window.accordTest.state publishes the view, the last API call and named widget rectangles).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const artifacts = process.env.ACCORD_ARTIFACTS || path.join(tmpdir(), 'accord-e2e');
+mkdirSync(artifacts, { recursive: true });
+
+export async function startServer() {
+  const bin = process.env.ACCORD_SERVER_BIN;
+  const webRoot = process.env.ACCORD_WEB_ROOT;
+  if (!bin || !webRoot) throw new Error('set ACCORD_SERVER_BIN and ACCORD_WEB_ROOT (ctest does)');
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'accord-e2e-'));
+  const proc = spawn(bin, ['--port', '0', '--data-dir', dataDir, '--web-root', webRoot, '--demo-data'],
+                     { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('server did not start: ' + out)), 15000);
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/listening on http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    async stop() {
+      proc.kill('SIGTERM');
+      await new Promise((r) => (proc.exitCode !== null ? r() : proc.on('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader',
+           '--enable-unsafe-swiftshader'],
+  });
+}
+
+// A page on the app with helpers that act like a person: click a named widget, type, wait.
+export async function openApp(browser, url, { width = 1280, height = 800 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(m.text()); });
+  await page.goto(url);
+  const app = {
+    page,
+    problems,
+    state: () => page.evaluate(() => window.accordTest.state),
+    async waitFor(predicate, arg, timeout = 15000) {
+      try {
+        await page.waitForFunction(predicate, arg, { timeout, polling: 50 });
+      } catch (e) {
+        const s = await app.state().catch(() => null);
+        await page.screenshot({ path: path.join(artifacts, 'failure.png') }).catch(() => {});
+        throw new Error(`${e.message}\nstate: ${JSON.stringify(s)}\nproblems: ${problems.join(' | ')}`);
+      }
+    },
+    async widget(name) {
+      await app.waitFor((n) => window.accordTest.state && window.accordTest.state.widgets[n], name);
+      return (await app.state()).widgets[name];
+    },
+    async click(name) {
+      const [x, y, w, h] = await app.widget(name);
+      await page.mouse.move(x + w / 2, y + h / 2);
+      await page.waitForTimeout(60);  // let a frame see the hover before the press
+      await page.mouse.down();
+      await page.waitForTimeout(60);
+      await page.mouse.up();
+      await page.waitForTimeout(60);
+    },
+    async typeInto(name, text) {
+      await app.click(name);
+      await page.keyboard.press('Control+A');  // replace whatever the field held
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(text, { delay: 20 });
+    },
+    // Chinese through the IME bridge, as a pinyin IME would deliver it (composition, then commit).
+    async imeType(name, text) {
+      await app.click(name);
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'shang', selectionStart: 5, selectionEnd: 5 });
+      await page.waitForTimeout(60);
+      await cdp.send('Input.insertText', { text });
+      await page.waitForTimeout(100);
+    },
+    async signIn(username, password = 'accord-demo') {
+      await app.waitFor(() => window.accordTest.state && window.accordTest.state.screen === 'login');
+      await app.typeInto('login.username', username);
+      await app.typeInto('login.password', password);
+      await app.click('login.submit');
+      await app.waitFor((u) => window.accordTest.state.user && window.accordTest.state.user.username === u, username);
+    },
+    async screenshot(name) {
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: path.join(artifacts, name + '.png') });
+    },
+  };
+  return app;
+}
