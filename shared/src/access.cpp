@@ -1,5 +1,7 @@
 #include "accord/access.hpp"
 
+#include "accord/filing.hpp"  // utf8_length
+
 namespace accord {
 
 CaseScope case_scope(const Viewer& viewer) {
@@ -45,8 +47,12 @@ static std::size_t utf8_prefix_bytes(const std::string& s, std::size_t n) {
 }
 
 std::string mask_phone(const std::string& phone) {
-    if (phone.size() < 7) return std::string(phone.size(), '*');
-    return phone.substr(0, 3) + "****" + phone.substr(phone.size() - 4);
+    // Keep the first 3 and last 4 characters only when at least 4 stay hidden (a mainland
+    // mobile number has 11 digits); shorter numbers are masked whole. Counted in code points
+    // so that a full-width digit is never cut in half.
+    const std::size_t n = utf8_length(phone);
+    if (n < 11) return std::string(n, '*');
+    return phone.substr(0, utf8_prefix_bytes(phone, 3)) + "****" + phone.substr(utf8_prefix_bytes(phone, n - 4));
 }
 
 std::string mask_address(const std::string& address) {
@@ -61,6 +67,7 @@ std::string mask_name(const std::string& name) {
 
 Dispute redacted_for(const Dispute& d, const Viewer& viewer) {
     Dispute out = d;
+    out.contact_redacted = false;
     if (viewer.role == Role::merchant) {
         out.buyer.name = mask_name(d.buyer.name);
         if (!merchant_needs_contact(d.requested_remedy)) {

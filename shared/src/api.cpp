@@ -143,7 +143,8 @@ FieldErrors decode(const json& j, Dispute& out) {
 }
 
 static json detail(const FieldError& e, Lang lang) {
-    return {{"field", e.field}, {"code", to_key(e.code)}, {"message", field_error_message(e, lang)}};
+    // `limit` travels too: a client re-rendering the detail in its own language needs it.
+    return {{"field", e.field}, {"code", to_key(e.code)}, {"message", field_error_message(e, lang)}, {"limit", e.limit}};
 }
 
 json error_body(ErrorCode code, Lang lang, const std::string& field) {
@@ -175,6 +176,7 @@ ApiError decode_error(const std::string& body, const std::string& fallback) {
             if (!d["field"].is_string() || !d["code"].is_string()) continue;
             FieldError fe;
             fe.field = d["field"].get<std::string>();
+            if (d.contains("limit") && d["limit"].is_number_integer()) fe.limit = d["limit"].get<std::int64_t>();
             if (from_key(d["code"].get<std::string>(), fe.code)) out.details.push_back(fe);
         }
     }

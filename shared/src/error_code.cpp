@@ -34,10 +34,10 @@ std::string error_text(ErrorCode code, Lang lang, std::int64_t limit) {
     return text;
 }
 
-const char* field_label(const std::string& field, Lang lang) {
+std::string field_label(const std::string& field, Lang lang) {
     for (const auto& f : kFieldLabels)
         if (field == f.field) return lang == Lang::zh_CN ? f.zh : f.en;
-    return field.c_str();
+    return field;  // a key the table does not know is shown as itself
 }
 
 std::string field_error_message(const FieldError& e, Lang lang) {

@@ -5,10 +5,11 @@
 namespace accord {
 
 std::string format_money(const Money& m) {
-    const std::int64_t abs = m.minor < 0 ? -m.minor : m.minor;
+    // Negate in unsigned arithmetic: -INT64_MIN does not fit an int64 (undefined behaviour).
+    const std::uint64_t abs = m.minor < 0 ? 0 - static_cast<std::uint64_t>(m.minor) : static_cast<std::uint64_t>(m.minor);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%s %s%lld.%02lld", m.currency.c_str(), m.minor < 0 ? "-" : "",
-                  static_cast<long long>(abs / 100), static_cast<long long>(abs % 100));
+    std::snprintf(buf, sizeof buf, "%s %s%llu.%02llu", m.currency.c_str(), m.minor < 0 ? "-" : "",
+                  static_cast<unsigned long long>(abs / 100), static_cast<unsigned long long>(abs % 100));
     return buf;
 }
 

@@ -74,7 +74,7 @@ FieldErrors decode_list(const nlohmann::json& j, const char* key, std::vector<T>
 }
 
 // --- errors ---------------------------------------------------------------
-// {"error":{"code","message","field","details":[{field,code,message}...]}}
+// {"error":{"code","message","field","details":[{field,code,message,limit}...]}}
 nlohmann::json error_body(ErrorCode code, Lang lang, const std::string& field = "");
 nlohmann::json error_body(const FieldErrors& errors, Lang lang);
 

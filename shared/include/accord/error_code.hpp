@@ -64,7 +64,7 @@ std::string error_text(ErrorCode code, Lang lang, std::int64_t limit = 0);
 // The message naming the field ("描述：必填" / "description is required").
 std::string field_error_message(const FieldError& e, Lang lang);
 // The display name of a JSON field in a language ("description" -> "问题描述").
-const char* field_label(const std::string& field, Lang lang);
+std::string field_label(const std::string& field, Lang lang);
 // The first error for `field`, or nullptr.
 const FieldError* find_error(const FieldErrors& errors, const std::string& field);
 
