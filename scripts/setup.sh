@@ -18,7 +18,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl xz-utils dpkg-dev
   libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev doctest-dev libsodium-dev
   libssl-dev zlib1g-dev libbrotli-dev
-  emscripten chromium fonts-noto-cjk python3 python3-fonttools brotli
+  emscripten chromium fonts-noto-cjk python3 python3-fonttools brotli gcovr
 )
 # The machine may already carry a non-Debian Node.js that bundles npm; Debian's npm
 # would conflict with it, so only ask for Node/npm when they are missing.

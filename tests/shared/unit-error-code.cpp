@@ -10,7 +10,8 @@ using namespace accord;
 
 namespace {
 
-const ErrorCode kCodesWithLimit[] = {ErrorCode::too_short, ErrorCode::too_long, ErrorCode::filing_window_closed};
+const ErrorCode kCodesWithLimit[] = {ErrorCode::too_short, ErrorCode::too_long, ErrorCode::filing_window_closed,
+                                     ErrorCode::too_many};
 
 bool quotes_limit(ErrorCode code) {
     for (const ErrorCode c : kCodesWithLimit)

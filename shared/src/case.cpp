@@ -1,0 +1,31 @@
+#include "accord/case.hpp"
+
+namespace accord {
+
+bool waits_on_platform(DisputeState s) {
+    return s == DisputeState::filed || s == DisputeState::mediation || s == DisputeState::mediation_review ||
+           s == DisputeState::arbitration || s == DisputeState::appealed;
+}
+
+bool is_terminal(DisputeState s) {
+    return s == DisputeState::rejected || s == DisputeState::closed || s == DisputeState::withdrawn ||
+           s == DisputeState::referred_external;
+}
+
+Case open_case(const Dispute& filed, const Money& order_total, const TriageFacts& facts,
+               std::int64_t high_value_min_minor) {
+    Case c;
+    c.dispute = filed;
+    c.dispute.state = DisputeState::filed;
+    c.order_total = order_total;
+    const TriageOutcome t = classify(filed.category, filed.amount, facts, high_value_min_minor);
+    c.triage = {filed.category, t.priority, t.queue, RootCause::other, facts.personal_safety};
+    c.state_entered_at = filed.created_at;
+    return c;
+}
+
+ExecutionStep current_step(const Case& c) {
+    return c.step < c.plan.size() ? c.plan[c.step] : ExecutionStep::buyer_confirmation;
+}
+
+}  // namespace accord
