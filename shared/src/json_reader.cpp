@@ -75,6 +75,35 @@ bool JsonReader::boolean(const char* key, bool& out, bool required) {
     return true;
 }
 
+bool JsonReader::string_list(const char* key, std::vector<std::string>& out, bool required) {
+    const nlohmann::json* v = find(key, required);
+    if (v == nullptr) return false;
+    if (!v->is_array()) {
+        errors_.push_back({key, ErrorCode::wrong_type, 0});
+        return false;
+    }
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const nlohmann::json& item = (*v)[i];
+        if (!item.is_string()) {
+            errors_.push_back({std::string(key) + "[" + std::to_string(i) + "]", ErrorCode::wrong_type, 0});
+            return false;
+        }
+        out.push_back(item.get_ref<const std::string&>());
+    }
+    return true;
+}
+
+const nlohmann::json* JsonReader::object(const char* key, bool required) {
+    const nlohmann::json* v = find(key, required);
+    if (v == nullptr) return nullptr;
+    if (!v->is_object()) {
+        errors_.push_back({key, ErrorCode::wrong_type, 0});
+        return nullptr;
+    }
+    return v;
+}
+
 nlohmann::json parse_json(const std::string& text) {
     return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,9 @@ public:
     bool string(const char* key, std::string& out, bool required = true);
     bool integer(const char* key, std::int64_t& out, bool required = true);
     bool boolean(const char* key, bool& out, bool required = true);
+    bool string_list(const char* key, std::vector<std::string>& out, bool required = true);
+    // The nested object under `key` (nullptr after recording an error when missing or not an object).
+    const nlohmann::json* object(const char* key, bool required = true);
 
     template <typename E>
     bool enumeration(const char* key, E& out, bool required = true) {

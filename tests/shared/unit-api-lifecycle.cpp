@@ -1,0 +1,181 @@
+// The wire format of lifecycle actions: strict per action, round-trips, nested field paths.
+#include <doctest/doctest.h>
+
+#include "accord/api_lifecycle.hpp"
+#include "accord/json_reader.hpp"
+
+using namespace accord;
+using nlohmann::json;
+
+static FieldErrors decode_text(const std::string& text, ActionRequest& out) {
+    return api::decode(parse_json(text), out);
+}
+
+static bool has_error(const FieldErrors& errors, const std::string& field, ErrorCode code) {
+    for (const FieldError& e : errors)
+        if (e.field == field && e.code == code) return true;
+    return false;
+}
+
+TEST_CASE("every action survives encode then decode") {
+    ActionRequest r;
+    r.reason = "因为商品与描述不符";
+    r.triage = {Category::counterfeit, Priority::urgent, Queue::specialist, RootCause::platform_error, true};
+    r.items = {"发票照片", "快递面单"};
+    r.terms = {Remedy::partial_refund, {30000, "CNY"}, "退还差价"};
+    r.target = 3;
+    r.assessment = {42, Finding::accepted, Finding::doubtful, Finding::rejected, "来源不明", 0, 0};
+    r.inspection = {"第三方质检", Party::merchant, 0};
+    r.ruling.liability = Liability::shared;
+    r.ruling.remedy = {Remedy::return_and_refund, {50000, "CNY"}, ""};
+    r.ruling.reasoning = "双方均有过错，商家承担主要责任。";
+    r.ruling.violation = Violation::false_description;
+    r.ruling.force_majeure = false;
+    r.tracking_number = "SF1234567890";
+    r.inspection_passed = false;
+    r.external = ExternalBody::arbitration_institution;
+    for (const auto& e : EnumTable<Action>::entries) {
+        CAPTURE(e.key);
+        r.action = e.value;
+        ActionRequest back;
+        const FieldErrors errors = api::decode(api::encode(r), back);
+        CHECK(errors.empty());
+        CHECK(back.action == r.action);
+        CHECK(back.reason == r.reason);
+        switch (r.action) {
+            case Action::accept_case:
+                CHECK(back.triage.category == Category::counterfeit);
+                CHECK(back.triage.priority == Priority::urgent);
+                CHECK(back.triage.queue == Queue::specialist);
+                CHECK(back.triage.root_cause == RootCause::platform_error);
+                CHECK(back.triage.personal_safety);
+                break;
+            case Action::request_info: CHECK(back.items == r.items); break;
+            case Action::make_offer:
+                CHECK(back.terms.remedy == Remedy::partial_refund);
+                CHECK(back.terms.amount == r.terms.amount);
+                CHECK(back.terms.terms == "退还差价");
+                break;
+            case Action::accept_offer: CHECK(back.target == 3); break;
+            case Action::assign_mediator: CHECK(back.target == 3); break;
+            case Action::assess_evidence:
+                CHECK(back.assessment.evidence_id == 42);
+                CHECK(back.assessment.relevance == Finding::doubtful);
+                CHECK(back.assessment.legality == Finding::rejected);
+                CHECK(back.assessment.note == "来源不明");
+                break;
+            case Action::order_inspection: CHECK(back.inspection.payer == Party::merchant); break;
+            case Action::rule:
+                CHECK(back.ruling.liability == Liability::shared);
+                CHECK(back.ruling.remedy.amount.minor == 50000);
+                REQUIRE(back.ruling.violation.has_value());
+                CHECK(*back.ruling.violation == Violation::false_description);
+                break;
+            case Action::complete_step:
+                CHECK(back.tracking_number == "SF1234567890");
+                CHECK_FALSE(back.inspection_passed);
+                break;
+            case Action::refer_external: CHECK(back.external == ExternalBody::arbitration_institution); break;
+            default: break;
+        }
+    }
+}
+
+TEST_CASE("the action decides which keys are allowed") {
+    ActionRequest r;
+    SUBCASE("a key of another action is unknown here") {
+        const FieldErrors e = decode_text(R"({"action":"withdraw","reason":"不想要了","terms":{}})", r);
+        CHECK(has_error(e, "terms", ErrorCode::unknown_field));
+    }
+    SUBCASE("a key no action takes") {
+        CHECK(has_error(decode_text(R"({"action":"consent","actor_id":5})", r), "actor_id", ErrorCode::unknown_field));
+    }
+    SUBCASE("the actor and the time never come from the body") {
+        CHECK(has_error(decode_text(R"({"action":"consent","at":1})", r), "at", ErrorCode::unknown_field));
+    }
+}
+
+TEST_CASE("missing, mistyped and unknown actions") {
+    ActionRequest r;
+    CHECK(has_error(decode_text(R"({})", r), "action", ErrorCode::required));
+    CHECK(has_error(decode_text(R"({"action":7})", r), "action", ErrorCode::wrong_type));
+    CHECK(has_error(decode_text(R"({"action":"dance"})", r), "action", ErrorCode::invalid_choice));
+    CHECK(has_error(decode_text(R"([1,2])", r), "", ErrorCode::wrong_type));
+    CHECK(has_error(decode_text(R"({"action":"withdraw","reason":5})", r), "reason", ErrorCode::wrong_type));
+}
+
+TEST_CASE("nested problems name their path") {
+    ActionRequest r;
+    SUBCASE("terms") {
+        const FieldErrors e = decode_text(R"({"action":"make_offer","terms":{"remedy":"gift","amount_minor":"5","extra":1}})", r);
+        CHECK(has_error(e, "terms.remedy", ErrorCode::invalid_choice));
+        CHECK(has_error(e, "terms.amount_minor", ErrorCode::wrong_type));
+        CHECK(has_error(e, "terms.extra", ErrorCode::unknown_field));
+    }
+    SUBCASE("terms must be an object") {
+        CHECK(has_error(decode_text(R"({"action":"make_offer","terms":[1]})", r), "terms", ErrorCode::wrong_type));
+        CHECK(has_error(decode_text(R"({"action":"make_offer"})", r), "terms", ErrorCode::required));
+    }
+    SUBCASE("ruling and its remedy") {
+        const FieldErrors e = decode_text(
+            R"({"action":"rule","ruling":{"liability":"nobody","remedy":{"remedy":"exchange"},"reasoning":1,"violation":"x"}})", r);
+        CHECK(has_error(e, "ruling.liability", ErrorCode::invalid_choice));
+        CHECK(has_error(e, "ruling.remedy.amount_minor", ErrorCode::required));
+        CHECK(has_error(e, "ruling.reasoning", ErrorCode::wrong_type));
+        CHECK(has_error(e, "ruling.violation", ErrorCode::invalid_choice));
+    }
+    SUBCASE("triage") {
+        const FieldErrors e = decode_text(R"({"action":"accept_case","triage":{"category":"quality_defect"}})", r);
+        CHECK(has_error(e, "triage.priority", ErrorCode::required));
+        CHECK(has_error(e, "triage.queue", ErrorCode::required));
+        CHECK(has_error(e, "triage.root_cause", ErrorCode::required));
+    }
+    SUBCASE("items must be strings") {
+        CHECK(has_error(decode_text(R"({"action":"request_info","items":["发票",3]})", r), "items[1]", ErrorCode::wrong_type));
+        CHECK(has_error(decode_text(R"({"action":"request_info","items":"发票"})", r), "items", ErrorCode::wrong_type));
+    }
+    SUBCASE("assessment and inspection") {
+        const FieldErrors e = decode_text(R"({"action":"assess_evidence","assessment":{"evidence_id":1,"authenticity":"yes"}})", r);
+        CHECK(has_error(e, "assessment.authenticity", ErrorCode::invalid_choice));
+        CHECK(has_error(e, "assessment.relevance", ErrorCode::required));
+        const FieldErrors f = decode_text(R"({"action":"order_inspection","inspection":{"what":"质检","payer":"nobody"}})", r);
+        CHECK(has_error(f, "inspection.payer", ErrorCode::invalid_choice));
+    }
+}
+
+TEST_CASE("optional keys keep their defaults") {
+    ActionRequest r;
+    CHECK(decode_text(R"({"action":"assign_mediator"})", r).empty());
+    CHECK(r.target == 0);  // self-assignment
+    CHECK(decode_text(R"({"action":"complete_step"})", r).empty());
+    CHECK(r.inspection_passed);
+    CHECK(decode_text(R"({"action":"make_offer","terms":{"remedy":"exchange","amount_minor":0}})", r).empty());
+    CHECK(r.terms.amount.currency == "CNY");
+}
+
+TEST_CASE("progress shows what happened, deadlines show whose move") {
+    Dispute d;
+    d.id = 9;
+    d.amount = {5000, "CNY"};
+    d.created_at = 1'790'000'000;
+    Case c = open_case(d, {10000, "CNY"}, {true}, 500000);
+    c.offers.push_back({1, Party::merchant, 4, {Remedy::partial_refund, {2000, "CNY"}, ""}, d.created_at});
+    json p = api::encode_progress(c);
+    CHECK(p["priority"] == "urgent");
+    CHECK(p["queue"] == "specialist");
+    CHECK(p["offers"].size() == 1);
+    CHECK(p["offers"][0]["from"] == "merchant");
+    CHECK(p["offers"][0]["terms"]["amount_minor"] == 2000);
+    CHECK_FALSE(p.contains("settlement"));
+    CHECK_FALSE(p.contains("ruling"));
+
+    Deadline running{DeadlineKind::merchant_response, Party::merchant, 1'790'172'800, false, 0, Consequence::auto_grant};
+    json j = api::encode(running);
+    CHECK(j["kind"] == "merchant_response");
+    CHECK(j["on"] == "merchant");
+    CHECK(j["due"] == 1'790'172'800);
+    CHECK(j["consequence"] == "auto_grant");
+    Deadline paused{DeadlineKind::resolution, Party::platform, 0, true, 3600, Consequence::notify_overdue};
+    CHECK(api::encode(paused)["remaining_seconds"] == 3600);
+    CHECK_FALSE(api::encode(paused).contains("due"));
+}
