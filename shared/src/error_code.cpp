@@ -22,6 +22,34 @@ constexpr FieldLabel kFieldLabels[] = {
     {"channel", "渠道", "channel"},
     {"username", "用户名", "username"},
     {"password", "密码", "password"},
+    // lifecycle actions
+    {"action", "操作", "action"},
+    {"reason", "理由", "reason"},
+    {"items", "补充材料清单", "items"},
+    {"terms", "方案", "terms"},
+    {"remedy", "处理方式", "remedy"},
+    {"amount", "金额", "amount"},
+    {"offer_seq", "方案编号", "offer_seq"},
+    {"target", "对象", "target"},
+    {"assignee_id", "承办人", "assignee_id"},
+    {"evidence_id", "证据编号", "evidence_id"},
+    {"authenticity", "真实性", "authenticity"},
+    {"relevance", "关联性", "relevance"},
+    {"legality", "合法性", "legality"},
+    {"note", "说明", "note"},
+    {"what", "检测内容", "what"},
+    {"payer", "费用承担方", "payer"},
+    {"liability", "责任认定", "liability"},
+    {"reasoning", "裁决理由", "reasoning"},
+    {"violation", "违规类型", "violation"},
+    {"force_majeure", "不可抗力", "force_majeure"},
+    {"tracking_number", "物流单号", "tracking_number"},
+    {"inspection_passed", "验货结果", "inspection_passed"},
+    {"external", "外部机构", "external"},
+    {"priority", "优先级", "priority"},
+    {"queue", "处理队列", "queue"},
+    {"root_cause", "根本原因", "root_cause"},
+    {"personal_safety", "人身安全", "personal_safety"},
 };
 
 }  // namespace
@@ -37,6 +65,15 @@ std::string error_text(ErrorCode code, Lang lang, std::int64_t limit) {
 std::string field_label(const std::string& field, Lang lang) {
     for (const auto& f : kFieldLabels)
         if (field == f.field) return lang == Lang::zh_CN ? f.zh : f.en;
+    // A nested path ("ruling.remedy.amount_minor", "items[2]") reads in Chinese as its last
+    // named segment; English keeps the exact path, which is what an integrator needs.
+    if (lang == Lang::zh_CN) {
+        std::string last = field.substr(field.find_last_of('.') == std::string::npos ? 0 : field.find_last_of('.') + 1);
+        const std::string index = last.find('[') == std::string::npos ? "" : last.substr(last.find('['));
+        last = last.substr(0, last.find('['));
+        for (const auto& f : kFieldLabels)
+            if (last == f.field && last != field) return std::string(f.zh) + index;
+    }
     return field;  // a key the table does not know is shown as itself
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("field_error_message names the field in both languages") {
         {{"username", ErrorCode::required, 0}, "用户名：必填", "username is required"},
         {{"password", ErrorCode::wrong_type, 0}, "密码：类型不正确", "password has the wrong type"},
         // A field without a label is named by its key.
-        {{"priority", ErrorCode::unknown_field, 0}, "priority：是未知字段", "priority is not a known field"},
+        {{"shoe_size", ErrorCode::unknown_field, 0}, "shoe_size：是未知字段", "shoe_size is not a known field"},
     };
     for (const Row& row : rows) {
         CAPTURE(row.error.field);
@@ -109,4 +109,12 @@ TEST_CASE("find_error returns the first error for a field, or nullptr") {
     CHECK(find_error(errors, "channel") == nullptr);
     CHECK(find_error(errors, "") == nullptr);
     CHECK(find_error(FieldErrors{}, "description") == nullptr);
+}
+
+TEST_CASE("nested fields read in Chinese by their last segment, in English by their path") {
+    CHECK(field_label("ruling.remedy.amount_minor", Lang::zh_CN) == "金额");
+    CHECK(field_label("ruling.remedy.amount_minor", Lang::en) == "ruling.remedy.amount_minor");
+    CHECK(field_label("items[2]", Lang::zh_CN) == "补充材料清单[2]");
+    CHECK(field_label("terms.reason_x", Lang::zh_CN) == "terms.reason_x");  // unknown last segment: the path
+    CHECK(field_error_message({"triage.priority", ErrorCode::required, 0}, Lang::zh_CN) == "优先级：必填");
 }
