@@ -125,8 +125,13 @@ ErrorCode guard(const Case& c, Action action, const Actor& actor, Relation rel, 
             if (actor.viewer.user_id == c.proposer_id) return ErrorCode::four_eyes;
             break;
         case Action::consent:
+        case Action::decline_proposal:  // consent given is not taken back
             if ((rel == R::case_buyer && c.buyer_consented) || (rel == R::case_merchant && c.merchant_consented))
                 return ErrorCode::already_done;
+            break;
+        case Action::request_info:
+            // 一次性告知: everything missing is asked for in one request, never piecemeal.
+            if (!c.info_items.empty()) return ErrorCode::already_done;
             break;
         case Action::appeal:
             if (c.appeal_used) return ErrorCode::already_done;
@@ -158,7 +163,7 @@ void enter_state(Case& c, S to, Timestamp at) {
         c.platform_paused_seconds += at - c.platform_paused_since;
         c.platform_paused_since = 0;
     }
-    if (is_terminal(to)) c.resolved_at = at;
+    if (is_terminal(to) && c.resolved_at == 0) c.resolved_at = at;  // an external referral after closing keeps it
     c.dispute.state = to;
     c.state_entered_at = at;
     // Overdue notes belong to the state's deadlines; the resolution SLA is reported once per case.
@@ -215,6 +220,9 @@ FieldErrors check_payload(const Case& c, const ActionRequest& req) {
     switch (req.action) {
         case Action::accept_case:
             for (const FieldError& e : with_prefix(validate_triage(req.triage), "triage.")) errors.push_back(e);
+            // Deciding that a case does not involve personal safety after all must be explained.
+            if (c.triage.personal_safety && !req.triage.personal_safety && req.reason.empty())
+                errors.push_back({"reason", ErrorCode::required, 0});
             break;
         case Action::request_info:
             for (const FieldError& e : validate_info_request(req.items)) errors.push_back(e);
