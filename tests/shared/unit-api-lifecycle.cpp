@@ -179,3 +179,60 @@ TEST_CASE("progress shows what happened, deadlines show whose move") {
     CHECK(api::encode(paused)["remaining_seconds"] == 3600);
     CHECK_FALSE(api::encode(paused).contains("due"));
 }
+
+TEST_CASE("progress of a settled, ruled, executing, referred and closed case") {
+    Dispute d;
+    d.id = 3;
+    d.amount = {8000, "CNY"};
+    d.state = DisputeState::execution;
+    Case c;
+    c.dispute = d;
+    c.settlement = Settlement{{Remedy::return_and_refund, {8000, "CNY"}, "运费商家承担"}, SettlementBasis::ruling, 0, 50};
+    c.proposal = Terms{Remedy::partial_refund, {3000, "CNY"}, ""};
+    c.proposal_approver_id = 8;
+    c.buyer_consented = true;
+    Ruling r;
+    r.liability = Liability::merchant;
+    r.remedy = c.settlement->terms;
+    r.reasoning = "检测报告证明商品存在质量问题";
+    r.at = 40;
+    c.ruling = r;
+    c.appeal_used = true;
+    c.penalty = ViolationRecord{3, Violation::false_description, 40, false, 6};
+    c.plan = execution_plan(Remedy::return_and_refund);
+    c.step = 1;
+    json p = api::encode_progress(c);
+    CHECK(p["settlement"]["basis"] == "ruling");
+    CHECK(p["settlement"]["terms"]["terms"] == "运费商家承担");
+    CHECK(p["proposal"]["approved"] == true);
+    CHECK(p["proposal"]["buyer_consented"] == true);
+    CHECK(p["proposal"]["merchant_consented"] == false);
+    CHECK(p["ruling"]["liability"] == "merchant");
+    CHECK(p["ruling"]["appeal_used"] == true);
+    CHECK(p["ruling"]["penalty_points"] == 6);
+    CHECK(p["execution"]["plan"] == json({"return_shipment", "merchant_inspection", "refund", "buyer_confirmation"}));
+    CHECK(p["execution"]["step"] == 1);
+    CHECK_FALSE(p.contains("referred_to"));
+    CHECK_FALSE(p.contains("closing_summary"));
+
+    c.dispute.state = DisputeState::referred_external;
+    c.penalty.reset();
+    c.referred_to = ExternalBody::court;
+    c.closing_summary = "executed";
+    p = api::encode_progress(c);
+    CHECK_FALSE(p.contains("execution"));
+    CHECK_FALSE(p["ruling"].contains("penalty_points"));
+    CHECK(p["referred_to"] == "court");
+    CHECK(p["closing_summary"] == "executed");
+}
+
+TEST_CASE("optional parts of an action are left out when empty") {
+    ActionRequest r;
+    r.action = Action::assign_arbitrator;
+    CHECK_FALSE(api::encode(r).contains("assignee_id"));
+    CHECK_FALSE(api::encode(r).contains("reason"));
+    r.action = Action::complete_step;
+    CHECK_FALSE(api::encode(r).contains("tracking_number"));
+    r.action = Action::rule;
+    CHECK_FALSE(api::encode(r)["ruling"].contains("violation"));
+}
