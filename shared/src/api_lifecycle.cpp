@@ -16,14 +16,25 @@ void nest(FieldErrors& errors, std::size_t from, const std::string& prefix) {
         errors[i].field = errors[i].field.empty() ? prefix : prefix + "." + errors[i].field;
 }
 
-void decode_terms(const json& j, Terms& out, FieldErrors& errors, const std::string& path) {
+// Reads the object under `key` with `keys` allowed; its errors are reported under "key.…".
+template <typename ReadFields>
+void read_object(JsonReader& parent, const char* key, FieldErrors& errors, std::initializer_list<const char*> keys,
+                 ReadFields&& read) {
+    const json* object = parent.object(key);
+    if (object == nullptr) return;
     const std::size_t before = errors.size();
-    JsonReader r(j, errors, {"remedy", "amount_minor", "currency", "terms"});
-    r.enumeration("remedy", out.remedy);
-    r.integer("amount_minor", out.amount.minor);
-    r.string("currency", out.amount.currency, /*required=*/false);
-    r.string("terms", out.terms, /*required=*/false);
-    nest(errors, before, path);
+    JsonReader r(*object, errors, keys);
+    read(r);
+    nest(errors, before, key);
+}
+
+void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors) {
+    read_object(parent, key, errors, {"remedy", "amount_minor", "currency", "terms"}, [&](JsonReader& r) {
+        r.enumeration("remedy", out.remedy);
+        r.integer("amount_minor", out.amount.minor);
+        r.string("currency", out.amount.currency, /*required=*/false);
+        r.string("terms", out.terms, /*required=*/false);
+    });
 }
 
 // The keys each action takes besides "action" and "reason".
@@ -81,16 +92,14 @@ FieldErrors decode(const json& j, ActionRequest& out) {
 
     switch (out.action) {
         case Action::accept_case:
-            if (const json* t = r.object("triage")) {
-                const std::size_t before = errors.size();
-                JsonReader tr(*t, errors, {"category", "priority", "queue", "root_cause", "personal_safety"});
-                tr.enumeration("category", out.triage.category);
-                tr.enumeration("priority", out.triage.priority);
-                tr.enumeration("queue", out.triage.queue);
-                tr.enumeration("root_cause", out.triage.root_cause);
-                tr.boolean("personal_safety", out.triage.personal_safety, /*required=*/false);
-                nest(errors, before, "triage");
-            }
+            read_object(r, "triage", errors, {"category", "priority", "queue", "root_cause", "personal_safety"},
+                        [&](JsonReader& t) {
+                            t.enumeration("category", out.triage.category);
+                            t.enumeration("priority", out.triage.priority);
+                            t.enumeration("queue", out.triage.queue);
+                            t.enumeration("root_cause", out.triage.root_cause);
+                            t.boolean("personal_safety", out.triage.personal_safety, /*required=*/false);
+                        });
             break;
         case Action::request_info:
             r.string_list("items", out.items);
@@ -98,7 +107,7 @@ FieldErrors decode(const json& j, ActionRequest& out) {
         case Action::merchant_offer:
         case Action::make_offer:
         case Action::propose_settlement:
-            if (const json* t = r.object("terms")) decode_terms(*t, out.terms, errors, "terms");
+            read_terms(r, "terms", out.terms, errors);
             break;
         case Action::accept_offer:
             r.integer("offer_seq", out.target);
@@ -108,38 +117,31 @@ FieldErrors decode(const json& j, ActionRequest& out) {
             r.integer("assignee_id", out.target, /*required=*/false);  // omitted: self-assignment
             break;
         case Action::assess_evidence:
-            if (const json* a = r.object("assessment")) {
-                const std::size_t before = errors.size();
-                JsonReader ar(*a, errors, {"evidence_id", "authenticity", "relevance", "legality", "note"});
-                ar.integer("evidence_id", out.assessment.evidence_id);
-                ar.enumeration("authenticity", out.assessment.authenticity);
-                ar.enumeration("relevance", out.assessment.relevance);
-                ar.enumeration("legality", out.assessment.legality);
-                ar.string("note", out.assessment.note, /*required=*/false);
-                nest(errors, before, "assessment");
-            }
+            read_object(r, "assessment", errors, {"evidence_id", "authenticity", "relevance", "legality", "note"},
+                        [&](JsonReader& a) {
+                            a.integer("evidence_id", out.assessment.evidence_id);
+                            a.enumeration("authenticity", out.assessment.authenticity);
+                            a.enumeration("relevance", out.assessment.relevance);
+                            a.enumeration("legality", out.assessment.legality);
+                            a.string("note", out.assessment.note, /*required=*/false);
+                        });
             break;
         case Action::order_inspection:
-            if (const json* o = r.object("inspection")) {
-                const std::size_t before = errors.size();
-                JsonReader orr(*o, errors, {"what", "payer"});
-                orr.string("what", out.inspection.what);
-                orr.enumeration("payer", out.inspection.payer);
-                nest(errors, before, "inspection");
-            }
+            read_object(r, "inspection", errors, {"what", "payer"}, [&](JsonReader& o) {
+                o.string("what", out.inspection.what);
+                o.enumeration("payer", out.inspection.payer);
+            });
             break;
         case Action::rule:
-            if (const json* ru = r.object("ruling")) {
-                const std::size_t before = errors.size();
-                JsonReader rr(*ru, errors, {"liability", "remedy", "reasoning", "violation", "force_majeure"});
-                rr.enumeration("liability", out.ruling.liability);
-                if (const json* t = rr.object("remedy")) decode_terms(*t, out.ruling.remedy, errors, "remedy");
-                rr.string("reasoning", out.ruling.reasoning);
-                Violation v{};
-                if (rr.enumeration("violation", v, /*required=*/false)) out.ruling.violation = v;
-                rr.boolean("force_majeure", out.ruling.force_majeure, /*required=*/false);
-                nest(errors, before, "ruling");
-            }
+            read_object(r, "ruling", errors, {"liability", "remedy", "reasoning", "violation", "force_majeure"},
+                        [&](JsonReader& ru) {
+                            ru.enumeration("liability", out.ruling.liability);
+                            read_terms(ru, "remedy", out.ruling.remedy, errors);
+                            ru.string("reasoning", out.ruling.reasoning);
+                            Violation v{};
+                            if (ru.enumeration("violation", v, /*required=*/false)) out.ruling.violation = v;
+                            ru.boolean("force_majeure", out.ruling.force_majeure, /*required=*/false);
+                        });
             break;
         case Action::complete_step:
             r.string("tracking_number", out.tracking_number, /*required=*/false);
