@@ -37,6 +37,25 @@ void configure_server(httplib::Server& server, AppContext& app) {
         }
         http::send_error(res, 500, ErrorCode::internal, http::request_lang(req));
     });
+    // cpp-httplib enforces the payload limit only on a body announced by Content-Length: a
+    // chunked body, or a POST without any length, is read whole however large, and a gzip or
+    // brotli body is inflated without limit. Refuse those before any of the body is read, and
+    // multipart forms too (cpp-httplib would parse them and answer a bad one with a bare 400).
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        const bool expects_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        const std::string coding = req.get_header_value("Content-Encoding");
+        if ((!coding.empty() && coding != "identity") || (expects_body && req.is_multipart_form_data())) {
+            http::send_error(res, 415, ErrorCode::unsupported_media_type, http::request_lang(req));
+        } else if (req.has_header("Transfer-Encoding") || (expects_body && !req.has_header("Content-Length"))) {
+            http::send_error(res, 413, ErrorCode::body_too_large, http::request_lang(req));
+        } else {
+            return httplib::Server::HandlerResponse::Unhandled;
+        }
+        // The body stays unread: tell the client not to reuse the connection (cpp-httplib 0.11
+        // itself keeps it open and takes what follows for requests, up to its keep-alive limit).
+        res.set_header("Connection", "close");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     // The client runs cross-origin isolated so performance.now() has full precision.
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
         res.set_header("Cross-Origin-Opener-Policy", "same-origin");

@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +25,9 @@ static std::string mime_type(const std::string& path) {
 }
 
 static bool read_file(const std::string& path, std::string& out) {
+    // A directory opens as a stream too, and reads as an empty "file".
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return false;
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     std::ostringstream ss;

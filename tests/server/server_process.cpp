@@ -52,6 +52,7 @@ ServerProcess::ServerProcess(const std::string& data_dir) : data_dir_(data_dir) 
             port_ = std::stoi(text.substr(at + marker.size()));
     }
     close(out[0]);
+    startup_output_ = text;
     if (port_ == 0) {
         stop();
         throw std::runtime_error("accord-server did not start: " + text);

@@ -18,6 +18,12 @@ public:
 
     int port() const { return port_; }
     const std::string& data_dir() const { return data_dir_; }
+    // The web root the server serves (<data_dir>/web); tests may drop files there.
+    std::string web_root() const { return data_dir_ + "/web"; }
+    // The SQLite database the server writes.
+    std::string db_path() const { return data_dir_ + "/accord.db"; }
+    // What the server printed on stdout up to its "listening on" line.
+    const std::string& startup_output() const { return startup_output_; }
     httplib::Client client() const;
     void stop();
 
@@ -26,6 +32,7 @@ private:
     bool own_dir_ = false;
     int pid_ = -1;
     int port_ = 0;
+    std::string startup_output_;
 };
 
 // A client signed in as a demo user (cookie kept), in the given language.

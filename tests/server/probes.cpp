@@ -1,0 +1,169 @@
+#include "probes.hpp"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sqlite3.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace accord::test {
+
+static std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string RawResponse::header(const std::string& name) const {
+    const std::string want = lower(name);
+    for (const auto& [k, v] : headers)
+        if (lower(k) == want) return v;
+    return "";
+}
+
+bool RawResponse::has_header(const std::string& name) const {
+    const std::string want = lower(name);
+    return std::any_of(headers.begin(), headers.end(), [&](const auto& h) { return lower(h.first) == want; });
+}
+
+RawResponse raw_http(int port, const std::string& request) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket failed");
+    timeval tv{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+        close(fd);
+        throw std::runtime_error("connect failed");
+    }
+    std::size_t sent = 0;
+    while (sent < request.size()) {
+        const ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) break;  // the server may reply and close before reading everything
+        sent += static_cast<std::size_t>(n);
+    }
+    std::string text;
+    char buf[8192];
+    for (;;) {
+        const ssize_t n = recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        text.append(buf, static_cast<std::size_t>(n));
+    }
+    close(fd);
+
+    RawResponse out;
+    const auto head_end = text.find("\r\n\r\n");
+    if (head_end == std::string::npos || text.rfind("HTTP/1.", 0) != 0) return out;
+    const std::string head = text.substr(0, head_end);
+    const auto first_eol = head.find("\r\n");
+    const std::string status_line = head.substr(0, first_eol);
+    out.status = std::atoi(status_line.substr(status_line.find(' ') + 1).c_str());
+    std::size_t pos = first_eol == std::string::npos ? head.size() : first_eol + 2;
+    while (pos < head.size()) {
+        const auto eol = std::min(head.find("\r\n", pos), head.size());
+        const std::string line = head.substr(pos, eol - pos);
+        const auto colon = line.find(':');
+        if (colon != std::string::npos) {
+            std::string value = line.substr(colon + 1);
+            while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+            out.headers.emplace_back(line.substr(0, colon), value);
+        }
+        pos = eol + 2;
+    }
+    out.body = text.substr(head_end + 4);
+    if (out.has_header("Content-Length")) {
+        const auto len = static_cast<std::size_t>(std::stoull(out.header("Content-Length")));
+        if (out.body.size() > len) out.body.resize(len);
+    }
+    return out;
+}
+
+RawResponse raw_get(int port, const std::string& target, const std::string& extra_headers) {
+    return raw_http(port,
+                    "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "Connection: close\r\n\r\n");
+}
+
+namespace {
+struct Db {
+    sqlite3* db = nullptr;
+    explicit Db(const std::string& path) {
+        if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+            const std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+            sqlite3_close(db);
+            throw std::runtime_error("cannot open " + path + ": " + msg);
+        }
+        sqlite3_busy_timeout(db, 5000);
+    }
+    ~Db() { sqlite3_close(db); }
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+};
+}  // namespace
+
+std::int64_t sql_int(const std::string& db_path, const std::string& sql) {
+    Db d(db_path);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(d.db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sql + ": " + sqlite3_errmsg(d.db));
+    if (sqlite3_step(stmt) != SQLITE_ROW) {
+        const std::string msg = sqlite3_errmsg(d.db);
+        sqlite3_finalize(stmt);
+        throw std::runtime_error(sql + ": no row (" + msg + ")");
+    }
+    const std::int64_t value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+std::string sql_exec(const std::string& db_path, const std::string& sql) {
+    Db d(db_path);
+    char* err = nullptr;
+    if (sqlite3_exec(d.db, sql.c_str(), nullptr, nullptr, &err) == SQLITE_OK) return "";
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    return msg;
+}
+
+nlohmann::json filing_body(const std::string& order_ref, const std::string& remedy, std::int64_t amount_minor) {
+    return {{"order_ref", order_ref},
+            {"category", "quality_defect"},
+            {"requested_remedy", remedy},
+            {"amount_minor", amount_minor},
+            {"currency", "CNY"},
+            {"description", "耳机左耳没有声音，换了设备也一样。"},
+            {"channel", "web"}};
+}
+
+const ServerProcess& SharedServer::server() {
+    if (!server_) server_ = std::make_unique<ServerProcess>();
+    return *server_;
+}
+
+Session SharedServer::as(const std::string& username, const std::string& lang) {
+    auto it = cookies_.find(username);
+    if (it == cookies_.end()) it = cookies_.emplace(username, sign_in(server(), username).cookie).first;
+    return Session{server().client(), it->second, lang};
+}
+
+TempDir::TempDir() {
+    char tmpl[] = "/tmp/accord-test-XXXXXX";
+    if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+}  // namespace accord::test

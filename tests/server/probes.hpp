@@ -1,0 +1,69 @@
+// Helpers for the integration tests beyond plain HTTP calls: raw requests over a socket (so
+// no client library normalises the path or adds headers), direct reads of the server's SQLite
+// file, and a valid filing body to start from.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "server_process.hpp"
+
+namespace accord::test {
+
+struct RawResponse {
+    int status = 0;  // 0: no parsable reply
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    // The first header of that name (case-insensitive), or "".
+    std::string header(const std::string& name) const;
+    bool has_header(const std::string& name) const;
+};
+
+// Sends `request` verbatim to 127.0.0.1:port and reads the reply until the server closes
+// the connection (send "Connection: close"). Bodies are read by Content-Length.
+RawResponse raw_http(int port, const std::string& request);
+// A GET of `target` exactly as written, with optional extra header lines ("Name: value\r\n").
+RawResponse raw_get(int port, const std::string& target, const std::string& extra_headers = "");
+
+// Runs a one-value query against a SQLite file (e.g. "PRAGMA user_version").
+std::int64_t sql_int(const std::string& db_path, const std::string& sql);
+// Runs a statement; returns "" on success, otherwise SQLite's error message.
+std::string sql_exec(const std::string& db_path, const std::string& sql);
+
+// A filing body that passes validation for a demo order of the buyer (CNY, web channel).
+nlohmann::json filing_body(const std::string& order_ref, const std::string& remedy = "full_refund",
+                           std::int64_t amount_minor = 5000);
+
+// One server shared by the test cases of a file (started on first use, stopped at exit), with
+// each demo user signed in once: argon2id makes every start and sign-in cost ~0.1 s. Tests on
+// a shared server compare counts before and after instead of assuming an empty database.
+class SharedServer {
+public:
+    const ServerProcess& server();
+    // A new client for `username` carrying its session cookie (signing in on first use).
+    Session as(const std::string& username, const std::string& lang = "en");
+
+private:
+    std::unique_ptr<ServerProcess> server_;
+    std::map<std::string, std::string> cookies_;
+};
+
+// A fresh empty directory under /tmp, removed when this object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+}  // namespace accord::test
