@@ -81,11 +81,11 @@ void Database::exec(const std::string& sql) {
     }
 }
 
-Statement& Database::statement(const std::string& sql) {
+Query Database::statement(const std::string& sql) {
     auto it = cache_.find(sql);
     if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
     it->second->reset();
-    return *it->second;
+    return Query(*it->second);
 }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }

@@ -39,6 +39,32 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
+// A cached statement in use. It is reset when this handle goes: a lookup that stopped on its
+// row would otherwise keep a read transaction open, pinning an old WAL snapshot (later rows by
+// other connections stay invisible) and making every later write fail with "database is locked".
+class Query {
+public:
+    explicit Query(Statement& s) : s_(&s) {}
+    ~Query() {
+        if (s_ != nullptr) s_->reset();
+    }
+    Query(Query&& other) noexcept : s_(other.s_) { other.s_ = nullptr; }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+    Query& operator=(Query&&) = delete;
+
+    operator Statement&() { return *s_; }
+    Statement& bind(int index, std::int64_t value) { return s_->bind(index, value); }
+    Statement& bind(int index, const std::string& value) { return s_->bind(index, value); }
+    bool step() { return s_->step(); }
+    void run() { s_->run(); }
+    std::int64_t integer(int column) const { return s_->integer(column); }
+    std::string text(int column) const { return s_->text(column); }
+
+private:
+    Statement* s_;
+};
+
 class Database {
 public:
     // Opens (creating if needed) the file and applies the connection settings.
@@ -51,8 +77,8 @@ public:
     std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(mutex_); }
 
     void exec(const std::string& sql);
-    // A cached prepared statement, reset and ready to bind. Valid until the Database dies.
-    Statement& statement(const std::string& sql);
+    // A cached prepared statement, ready to bind, reset again when the returned handle goes.
+    Query statement(const std::string& sql);
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
     int changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() { return db_; }

@@ -34,7 +34,7 @@ static Dispute read_dispute(const Statement& s) {
 }
 
 std::int64_t insert_dispute(Database& db, const Dispute& d, std::int64_t filed_by) {
-    Statement& s = db.statement(
+    Query s = db.statement(
         "INSERT INTO disputes (order_ref, buyer_id, buyer_name, buyer_phone, buyer_address, merchant_id, category, "
         "requested_remedy, amount_minor, currency, description, channel, state, filed_by, created_at, updated_at) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -59,7 +59,7 @@ std::int64_t insert_dispute(Database& db, const Dispute& d, std::int64_t filed_b
 }
 
 std::optional<Dispute> find_dispute(Database& db, std::int64_t id) {
-    Statement& s = db.statement(std::string(kSelectDispute) + "WHERE d.id = ?");
+    Query s = db.statement(std::string(kSelectDispute) + "WHERE d.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return read_dispute(s);
@@ -72,7 +72,7 @@ std::vector<Dispute> list_disputes(Database& db, const CaseScope& scope, int lim
         case CaseScope::Kind::of_buyer: where = "WHERE d.buyer_id = ?1 "; break;
         case CaseScope::Kind::of_merchant: where = "WHERE d.merchant_id = ?1 "; break;
     }
-    Statement& s = db.statement(std::string(kSelectDispute) + where + "AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3");
+    Query s = db.statement(std::string(kSelectDispute) + where + "AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3");
     s.bind(1, scope.id).bind(2, before_id).bind(3, static_cast<std::int64_t>(limit));
     std::vector<Dispute> out;
     while (s.step()) out.push_back(read_dispute(s));

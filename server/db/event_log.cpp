@@ -20,14 +20,14 @@ static std::string event_hash(const CaseEvent& e) {
 CaseEvent append_event(Database& db, std::int64_t dispute_id, const std::string& action, std::int64_t actor_id,
                        Timestamp at, const std::string& reason, const std::string& payload) {
     CaseEvent e{dispute_id, 1, action, actor_id, at, reason, payload, std::string(64, '0'), ""};
-    Statement& last = db.statement("SELECT seq, hash FROM dispute_events WHERE dispute_id = ? ORDER BY seq DESC LIMIT 1");
+    Query last = db.statement("SELECT seq, hash FROM dispute_events WHERE dispute_id = ? ORDER BY seq DESC LIMIT 1");
     last.bind(1, dispute_id);
     if (last.step()) {
         e.seq = last.integer(0) + 1;
         e.prev_hash = last.text(1);
     }
     e.hash = event_hash(e);
-    Statement& s = db.statement(
+    Query s = db.statement(
         "INSERT INTO dispute_events (dispute_id, seq, action, actor_id, at, reason, payload, prev_hash, hash) "
         "VALUES (?,?,?,?,?,?,?,?,?)");
     s.bind(1, e.dispute_id)
@@ -44,7 +44,7 @@ CaseEvent append_event(Database& db, std::int64_t dispute_id, const std::string&
 }
 
 std::vector<CaseEvent> list_events(Database& db, std::int64_t dispute_id) {
-    Statement& s = db.statement(
+    Query s = db.statement(
         "SELECT dispute_id, seq, action, actor_id, at, reason, payload, prev_hash, hash FROM dispute_events "
         "WHERE dispute_id = ? ORDER BY seq");
     s.bind(1, dispute_id);

@@ -3,7 +3,7 @@
 namespace accord::db {
 
 int schema_version(Database& db) {
-    Statement& s = db.statement("PRAGMA user_version");
+    Query s = db.statement("PRAGMA user_version");
     s.step();
     return static_cast<int>(s.integer(0));
 }

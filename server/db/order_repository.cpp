@@ -1,10 +1,22 @@
 #include "db/order_repository.hpp"
 
+#include "accord/case.hpp"
+
 namespace accord::db {
 
-static const char* kSelectOrder =
+// "('rejected','closed',…)": the shared model decides which states are finished.
+static std::string terminal_states_sql() {
+    std::string list;
+    for (const auto& e : EnumTable<DisputeState>::entries)
+        if (is_terminal(e.value)) list += (list.empty() ? "'" : ",'") + std::string(e.key) + "'";
+    return "(" + list + ")";
+}
+
+static const std::string kSelectOrder =
     "SELECT o.order_ref, o.buyer_id, o.merchant_id, m.name, o.item_title, o.total_minor, o.currency, "
-    "o.placed_at, o.delivered_at FROM orders o JOIN merchants m ON m.id = o.merchant_id ";
+    "o.placed_at, o.delivered_at, "
+    "COALESCE((SELECT MAX(d.id) FROM disputes d WHERE d.order_ref = o.order_ref AND d.state NOT IN " +
+    terminal_states_sql() + "), 0) FROM orders o JOIN merchants m ON m.id = o.merchant_id ";
 
 static OrderSnapshot read_order(const Statement& s) {
     OrderSnapshot o;
@@ -16,29 +28,30 @@ static OrderSnapshot read_order(const Statement& s) {
     o.total = {s.integer(5), s.text(6)};
     o.placed_at = s.integer(7);
     o.delivered_at = s.integer(8);
+    o.open_dispute_id = s.integer(9);
     return o;
 }
 
 std::optional<OrderSnapshot> find_order(Database& db, const std::string& order_ref) {
-    Statement& s = db.statement(std::string(kSelectOrder) + "WHERE o.order_ref = ?");
+    Query s = db.statement(kSelectOrder + "WHERE o.order_ref = ?");
     s.bind(1, order_ref);
     if (!s.step()) return std::nullopt;
     return read_order(s);
 }
 
-std::vector<OrderSnapshot> list_orders_for(Database& db, const Viewer& viewer, int limit) {
+std::vector<OrderSnapshot> list_orders(Database& db, const OrderScope& scope, int limit) {
     std::vector<OrderSnapshot> out;
-    if (viewer.role != Role::buyer && viewer.role != Role::support) return out;
-    Statement& s = db.statement(std::string(kSelectOrder) +
-                                "WHERE (? = 0 OR o.buyer_id = ?) ORDER BY o.placed_at DESC LIMIT ?");
-    const std::int64_t only_buyer = viewer.role == Role::buyer ? viewer.user_id : 0;
-    s.bind(1, only_buyer).bind(2, only_buyer).bind(3, static_cast<std::int64_t>(limit));
+    if (scope.kind == OrderScope::Kind::none) return out;
+    Query s = db.statement(kSelectOrder +
+                                "WHERE (?1 = 0 OR o.buyer_id = ?1) ORDER BY o.placed_at DESC LIMIT ?2");
+    const std::int64_t only_buyer = scope.kind == OrderScope::Kind::of_buyer ? scope.buyer_id : 0;
+    s.bind(1, only_buyer).bind(2, static_cast<std::int64_t>(limit));
     while (s.step()) out.push_back(read_order(s));
     return out;
 }
 
 void insert_order(Database& db, const OrderSnapshot& o) {
-    Statement& s = db.statement(
+    Query s = db.statement(
         "INSERT INTO orders (order_ref, buyer_id, merchant_id, item_title, total_minor, currency, placed_at, "
         "delivered_at) VALUES (?,?,?,?,?,?,?,?)");
     s.bind(1, o.order_ref)

@@ -22,19 +22,19 @@ static std::optional<UserRecord> read_user(Statement& s) {
 }
 
 std::optional<UserRecord> find_user_by_username(Database& db, const std::string& username) {
-    Statement& s = db.statement(std::string(kSelectUser) + "WHERE u.username = ?");
+    Query s = db.statement(std::string(kSelectUser) + "WHERE u.username = ?");
     s.bind(1, username);
     return read_user(s);
 }
 
 std::optional<UserRecord> find_user(Database& db, std::int64_t id) {
-    Statement& s = db.statement(std::string(kSelectUser) + "WHERE u.id = ?");
+    Query s = db.statement(std::string(kSelectUser) + "WHERE u.id = ?");
     s.bind(1, id);
     return read_user(s);
 }
 
 std::int64_t insert_user(Database& db, const UserRecord& user, Timestamp now) {
-    Statement& s = db.statement(
+    Query s = db.statement(
         "INSERT INTO users (username, display_name, role, merchant_id, phone, address, password_hash, created_at) "
         "VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?)");
     s.bind(1, user.info.username)
@@ -50,13 +50,13 @@ std::int64_t insert_user(Database& db, const UserRecord& user, Timestamp now) {
 }
 
 std::int64_t count_users(Database& db) {
-    Statement& s = db.statement("SELECT COUNT(*) FROM users");
+    Query s = db.statement("SELECT COUNT(*) FROM users");
     s.step();
     return s.integer(0);
 }
 
 std::int64_t insert_merchant(Database& db, const std::string& name) {
-    Statement& s = db.statement("INSERT INTO merchants (name) VALUES (?)");
+    Query s = db.statement("INSERT INTO merchants (name) VALUES (?)");
     s.bind(1, name);
     s.run();
     return db.last_insert_id();
