@@ -1,10 +1,14 @@
 // accord-server: the HTTP API, the web client's files and the SQLite store in one process.
+#include <pthread.h>
+
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "app.hpp"
 #include "auth/crypto.hpp"
@@ -16,8 +20,6 @@
 #endif
 
 namespace {
-
-httplib::Server* g_server = nullptr;
 
 void usage(FILE* out) {
     std::fprintf(out,
@@ -73,6 +75,14 @@ int main(int argc, char** argv) {
         }
     }
 
+    // SIGINT/SIGTERM are taken by sigwait() below, never by a handler: blocked here, before any
+    // thread starts, so a signal that comes early (even before listening) is kept, not lost.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
     try {
         accord::auth::init_crypto();
         std::filesystem::create_directories(data_dir);
@@ -97,15 +107,18 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
             return 1;
         }
-        g_server = &server;
-        std::signal(SIGINT, [](int) { g_server->stop(); });
-        std::signal(SIGTERM, [](int) { g_server->stop(); });
+        std::thread listener([&server] { server.listen_after_bind(); });
+        for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         if (demo_data) std::printf("%s", accord::demo::accounts_banner().c_str());
         // Tests read this line to learn the port; keep its shape.
         std::printf("accord-server listening on http://%s:%d/\n", host.c_str(), bound);
         std::fflush(stdout);
-        server.listen_after_bind();
-        std::printf("accord-server: stopped\n");
+        int signal = 0;
+        sigwait(&stop_signals, &signal);
+        server.stop();
+        listener.join();
+        std::printf("accord-server: stopped (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "accord-server: %s\n", e.what());
         return 1;
