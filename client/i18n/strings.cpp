@@ -63,6 +63,7 @@ constexpr Entry kStrings[] = {
     {Str::not_delivered, "未签收", "Not delivered"},
     {Str::server_outdated, "服务器版本已更新，请刷新页面", "The server was updated: please reload the page"},
     {Str::count_chars, "字", "characters"},
+    {Str::in_progress, "处理中", "in progress"},
 };
 
 }  // namespace

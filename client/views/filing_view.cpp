@@ -9,8 +9,10 @@
 
 namespace accord::client {
 
-static std::string order_label(const OrderSnapshot& o) {
-    return o.order_ref + "  " + o.item_title + "  " + format_money(o.total);
+static std::string order_label(const OrderSnapshot& o, Lang lang) {
+    std::string label = o.order_ref + "  " + o.item_title + "  " + format_money(o.total);
+    if (o.open_dispute_id != 0) label += "  (" + std::string(tr(Str::in_progress, lang)) + " " + case_number(o.open_dispute_id) + ")";
+    return label;
 }
 
 void draw_filing_view(AppState& s) {
@@ -27,17 +29,24 @@ void draw_filing_view(AppState& s) {
     // The server's verdict wins for fields the local check passed (e.g. the window closed meanwhile).
     for (const FieldError& e : s.filing.server_errors)
         if (!find_error(errors, e.field)) errors.push_back(e);
-    s.filing.shown_errors = s.filing.show_errors ? errors : FieldErrors{};
-    auto error_for = [&](const char* field) { return s.filing.show_errors ? find_error(errors, field) : nullptr; };
+    // Most errors wait for the first submit (nobody wants red before typing); a problem with the
+    // chosen order itself (already disputed, too late) shows as soon as the order is picked.
+    auto visible = [&](const FieldError& e) {
+        return s.filing.show_errors || e.code == ErrorCode::already_disputed || e.code == ErrorCode::filing_window_closed;
+    };
+    s.filing.shown_errors.clear();
+    for (const FieldError& e : errors)
+        if (visible(e)) s.filing.shown_errors.push_back(e);
+    auto error_for = [&](const char* field) { return find_error(s.filing.shown_errors, field); };
 
     ImGui::PushItemWidth(-1);
     ImGui::TextUnformatted(tr(Str::order, s.lang));
     if (s.orders.empty() && !s.orders_status.busy) {
         ImGui::TextColored(kMutedColor, "%s", tr(Str::no_orders, s.lang));
-    } else if (ImGui::BeginCombo("##order", order ? order_label(*order).c_str() : tr(Str::choose_order, s.lang))) {
+    } else if (ImGui::BeginCombo("##order", order ? order_label(*order, s.lang).c_str() : tr(Str::choose_order, s.lang))) {
         for (std::size_t i = 0; i < s.orders.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(order_label(s.orders[i]).c_str(), static_cast<int>(i) == s.filing.order_index))
+            if (ImGui::Selectable(order_label(s.orders[i], s.lang).c_str(), static_cast<int>(i) == s.filing.order_index))
                 s.filing.order_index = static_cast<int>(i);
             mark(s, ("filing.order." + s.orders[i].order_ref).c_str());
             ImGui::PopID();

@@ -10,8 +10,8 @@
 namespace accord::db {
 
 std::optional<OrderSnapshot> find_order(Database& db, const std::string& order_ref);
-// Orders a viewer may file on, newest first (a buyer's own; all for support).
-std::vector<OrderSnapshot> list_orders_for(Database& db, const Viewer& viewer, int limit);
+// Orders in a scope (access.hpp's order_scope), newest first.
+std::vector<OrderSnapshot> list_orders(Database& db, const OrderScope& scope, int limit);
 void insert_order(Database& db, const OrderSnapshot& order);
 
 }  // namespace accord::db

@@ -13,7 +13,8 @@ void register_order_routes(httplib::Server& server, AppContext& app) {
         if (!user) return;
         nlohmann::json list = nlohmann::json::array();
         auto lock = app.db.lock();
-        for (const OrderSnapshot& o : db::list_orders_for(app.db, user->viewer(), 200)) list.push_back(api::encode(o));
+        for (const OrderSnapshot& o : db::list_orders(app.db, order_scope(user->viewer()), 200))
+            list.push_back(api::encode(o));
         http::send_json(res, 200, {{"orders", std::move(list)}});
     });
 }

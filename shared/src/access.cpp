@@ -22,6 +22,12 @@ bool can_view(const Dispute& d, const Viewer& viewer) {
     return false;
 }
 
+OrderScope order_scope(const Viewer& viewer) {
+    if (viewer.role == Role::buyer) return {OrderScope::Kind::of_buyer, viewer.user_id};
+    if (viewer.role == Role::support) return {OrderScope::Kind::all, 0};
+    return {OrderScope::Kind::none, 0};
+}
+
 bool may_file(const Viewer& viewer) { return viewer.role == Role::buyer || viewer.role == Role::support; }
 
 bool can_file_on(const OrderSnapshot& order, const Viewer& viewer) {

@@ -50,14 +50,14 @@ static void decode_money(JsonReader& parent, const json& j, const char* key, Mon
 json encode(const OrderSnapshot& o) {
     return {{"order_ref", o.order_ref},       {"buyer_id", o.buyer_id},     {"merchant_id", o.merchant_id},
             {"merchant_name", o.merchant_name}, {"item_title", o.item_title}, {"total", encode(o.total)},
-            {"placed_at", o.placed_at},       {"delivered_at", o.delivered_at}};
+            {"placed_at", o.placed_at},       {"delivered_at", o.delivered_at}, {"open_dispute_id", o.open_dispute_id}};
 }
 
 FieldErrors decode(const json& j, OrderSnapshot& out) {
     FieldErrors errors;
     JsonReader r(j, errors,
                  {"order_ref", "buyer_id", "merchant_id", "merchant_name", "item_title", "total", "placed_at",
-                  "delivered_at"});
+                  "delivered_at", "open_dispute_id"});
     r.string("order_ref", out.order_ref);
     r.integer("buyer_id", out.buyer_id);
     r.integer("merchant_id", out.merchant_id);
@@ -66,6 +66,7 @@ FieldErrors decode(const json& j, OrderSnapshot& out) {
     decode_money(r, j, "total", out.total, errors);
     r.integer("placed_at", out.placed_at);
     r.integer("delivered_at", out.delivered_at);
+    r.integer("open_dispute_id", out.open_dispute_id, /*required=*/false);
     return errors;
 }
 

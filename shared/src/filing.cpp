@@ -40,6 +40,25 @@ bool is_valid_utf8(const std::string& s) {
     return true;
 }
 
+static bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string trim_spaces(const std::string& s) {
+    // ASCII white space and the ideographic space U+3000 (E3 80 80), which Chinese IMEs type.
+    static const std::string kIdeographicSpace = "\xE3\x80\x80";
+    std::size_t begin = 0, end = s.size();
+    while (begin < end) {
+        if (is_ascii_space(s[begin])) ++begin;
+        else if (s.compare(begin, 3, kIdeographicSpace) == 0) begin += 3;
+        else break;
+    }
+    while (end > begin) {
+        if (is_ascii_space(s[end - 1])) --end;
+        else if (end - begin >= 3 && s.compare(end - 3, 3, kIdeographicSpace) == 0) end -= 3;
+        else break;
+    }
+    return s.substr(begin, end - begin);
+}
+
 static bool is_order_ref_char(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
@@ -69,6 +88,8 @@ FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, 
         if (!order_ref_ok) add("order_ref", ErrorCode::invalid_format);
     }
     if (order_ref_ok && order == nullptr) add("order_ref", ErrorCode::unknown_order);
+    // One case per order at a time: new facts go into the open case, not a second one.
+    if (order != nullptr && order->open_dispute_id != 0) add("order_ref", ErrorCode::already_disputed);
 
     if (form.amount_minor <= 0) {
         add("amount_minor", ErrorCode::must_be_positive);
@@ -83,7 +104,7 @@ FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, 
         add("currency", ErrorCode::currency_mismatch);
     }
 
-    const std::size_t desc_len = utf8_length(form.description);
+    const std::size_t desc_len = utf8_length(trim_spaces(form.description));
     if (!is_valid_utf8(form.description)) {
         add("description", ErrorCode::invalid_format);
     } else if (desc_len == 0) {

@@ -76,6 +76,21 @@ test('buyer files a dispute in Chinese; merchant sees it redacted', async () => 
   await buyer.screenshot('04-buyer-case-filed');
   const caseId = s.current.id;
 
+  // The same order cannot get a second case, and an order past its window cannot get one at all:
+  // the shared rules say so as soon as the order is picked, before anything is sent.
+  await buyer.click('cases.new');
+  await buyer.waitFor(() => window.accordTest.state.pane === 'filing' && window.accordTest.state.orders > 0);
+  await buyer.click('filing.order');
+  await buyer.click('filing.order.TB20261101-0001');
+  await buyer.waitFor(() => window.accordTest.state.filing_errors.some((e) => e.code === 'already_disputed'));
+  await buyer.screenshot('04b-order-already-disputed');
+  await buyer.click('filing.order');
+  await buyer.click('filing.order.TB20261001-0004');
+  await buyer.waitFor(() => window.accordTest.state.filing_errors.some((e) => e.code === 'filing_window_closed'));
+  s = await buyer.state();
+  assert.deepEqual(s.filing_errors.map((e) => e.field), ['order_ref'], 'only the order is wrong so far');
+  await buyer.click('filing.cancel');
+
   await buyer.click('signout');
   await buyer.waitFor(() => window.accordTest.state.screen === 'login');
   await buyer.signIn('merchant');

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <stdexcept>
 
@@ -134,6 +135,50 @@ std::string sql_exec(const std::string& db_path, const std::string& sql) {
     return msg;
 }
 
+static std::string sql_quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+std::vector<std::string> insert_orders(const std::string& db_path, std::size_t count, const std::string& buyer_username,
+                                       const std::string& shop_name, std::int64_t total_minor, int delivered_days_ago) {
+    static int counter = 0;
+    constexpr std::int64_t kDay = 24 * 60 * 60;
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));  // the server's clock too
+    const std::int64_t delivered_at = delivered_days_ago < 0 ? 0 : now - delivered_days_ago * kDay;
+    const std::int64_t placed_at = (delivered_days_ago < 0 ? now : delivered_at) - 2 * kDay;
+    std::vector<std::string> refs;
+    std::string values;
+    for (std::size_t i = 0; i < count; ++i) {
+        refs.push_back("T-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+        // An unknown buyer or shop makes a subselect NULL, which the NOT NULL columns refuse.
+        values += std::string(values.empty() ? "" : ", ") + "(" + sql_quote(refs.back()) +
+                  ", (SELECT id FROM users WHERE role = 'buyer' AND username = " + sql_quote(buyer_username) +
+                  "), (SELECT id FROM merchants WHERE name = " + sql_quote(shop_name) + "), " +
+                  sql_quote("测试订单 " + refs.back()) + ", " + std::to_string(total_minor) + ", 'CNY', " +
+                  std::to_string(placed_at) + ", " + std::to_string(delivered_at) + ")";
+    }
+    if (refs.empty()) return refs;
+    const std::string error = sql_exec(db_path,
+                                       "INSERT INTO orders (order_ref, buyer_id, merchant_id, item_title, total_minor, "
+                                       "currency, placed_at, delivered_at) VALUES " +
+                                           values);
+    if (!error.empty())
+        throw std::runtime_error("adding orders of " + buyer_username + " at " + shop_name + " failed: " + error);
+    return refs;
+}
+
+std::vector<std::string> add_orders(ServerProcess& server, std::size_t count, const std::string& buyer_username,
+                                    const std::string& shop_name, std::int64_t total_minor, int delivered_days_ago) {
+    return insert_orders(server.db_path(), count, buyer_username, shop_name, total_minor, delivered_days_ago);
+}
+
+std::string add_order(ServerProcess& server, const std::string& buyer_username, const std::string& shop_name,
+                      std::int64_t total_minor, int delivered_days_ago) {
+    return add_orders(server, 1, buyer_username, shop_name, total_minor, delivered_days_ago).front();
+}
+
 nlohmann::json filing_body(const std::string& order_ref, const std::string& remedy, std::int64_t amount_minor) {
     return {{"order_ref", order_ref},
             {"category", "quality_defect"},
@@ -144,7 +189,7 @@ nlohmann::json filing_body(const std::string& order_ref, const std::string& reme
             {"channel", "web"}};
 }
 
-const ServerProcess& SharedServer::server() {
+ServerProcess& SharedServer::server() {
     if (!server_) server_ = std::make_unique<ServerProcess>();
     return *server_;
 }

@@ -1,6 +1,6 @@
 // Helpers for the integration tests beyond plain HTTP calls: raw requests over a socket (so
 // no client library normalises the path or adds headers), direct reads of the server's SQLite
-// file, and a valid filing body to start from.
+// file, fresh orders written into it, and a valid filing body to start from.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -35,6 +35,29 @@ std::int64_t sql_int(const std::string& db_path, const std::string& sql);
 // Runs a statement; returns "" on success, otherwise SQLite's error message.
 std::string sql_exec(const std::string& db_path, const std::string& sql);
 
+// The demo shops (server/demo/demo_data.cpp): "merchant" runs the first, "merchant2" the second.
+inline const std::string kDigitalShop = "星辰数码旗舰店";
+inline const std::string kHomeShop = "优品家居专营店";
+
+// Inserts a fresh order snapshot straight into the server's SQLite file (the marketplace's
+// order push does not exist yet) and returns its unique order_ref ("T-<pid>-<n>"). The order
+// is `buyer_username`'s (a demo buyer) from `shop_name` (one of the shops above), costs
+// total_minor CNY and was delivered `delivered_days_ago` days ago, placed 2 days before that;
+// a negative value means not delivered yet (placed 2 days ago). Throws when the insert fails,
+// e.g. on an unknown buyer or shop. One case per order at a time: a test that files several
+// cases needs one order per case. The running server sees the rows at once (as it will see
+// the marketplace's order pushes); unit-persistence.cpp tests exactly that.
+std::string add_order(ServerProcess& server, const std::string& buyer_username, const std::string& shop_name,
+                      std::int64_t total_minor = 89900, int delivered_days_ago = 3);
+// `count` such orders, alike but for their order_ref, in one insert.
+std::vector<std::string> add_orders(ServerProcess& server, std::size_t count, const std::string& buyer_username,
+                                    const std::string& shop_name, std::int64_t total_minor = 89900,
+                                    int delivered_days_ago = 3);
+// The same, given only the database file.
+std::vector<std::string> insert_orders(const std::string& db_path, std::size_t count, const std::string& buyer_username,
+                                       const std::string& shop_name, std::int64_t total_minor = 89900,
+                                       int delivered_days_ago = 3);
+
 // A filing body that passes validation for a demo order of the buyer (CNY, web channel).
 nlohmann::json filing_body(const std::string& order_ref, const std::string& remedy = "full_refund",
                            std::int64_t amount_minor = 5000);
@@ -44,7 +67,7 @@ nlohmann::json filing_body(const std::string& order_ref, const std::string& reme
 // a shared server compare counts before and after instead of assuming an empty database.
 class SharedServer {
 public:
-    const ServerProcess& server();
+    ServerProcess& server();
     // A new client for `username` carrying its session cookie (signing in on first use).
     Session as(const std::string& username, const std::string& lang = "en");
 

@@ -26,7 +26,19 @@ ServerProcess::ServerProcess(const std::string& data_dir) : data_dir_(data_dir) 
         std::fputs("<!doctype html><title>test</title>", f);
         std::fclose(f);
     }
+    start(0);
+}
 
+void ServerProcess::restart() {
+    const int port = port_;
+    stop();
+    port_ = 0;
+    start(port);
+}
+
+void ServerProcess::start(int port) {
+    const std::string web_root = data_dir_ + "/web";
+    const std::string port_text = std::to_string(port);
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -34,8 +46,8 @@ ServerProcess::ServerProcess(const std::string& data_dir) : data_dir_(data_dir) 
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         close(out[1]);
-        execl(ACCORD_SERVER_BIN, ACCORD_SERVER_BIN, "--port", "0", "--data-dir", data_dir_.c_str(), "--web-root",
-              web_root.c_str(), "--demo-data", static_cast<char*>(nullptr));
+        execl(ACCORD_SERVER_BIN, ACCORD_SERVER_BIN, "--port", port_text.c_str(), "--data-dir", data_dir_.c_str(),
+              "--web-root", web_root.c_str(), "--demo-data", static_cast<char*>(nullptr));
         _exit(127);
     }
     close(out[1]);
@@ -66,9 +78,14 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::stop() {
     if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
+    // A SIGTERM that lands between the "listening on" line and the server's accept loop is
+    // lost (cpp-httplib's stop() does nothing before listen starts), so ask again until it
+    // goes, and kill it after 5 s.
     int status = 0;
-    waitpid(pid_, &status, 0);
+    for (int waited_ms = 0; waitpid(pid_, &status, WNOHANG) == 0; waited_ms += 2) {
+        if (waited_ms % 200 == 0) kill(pid_, waited_ms < 5000 ? SIGTERM : SIGKILL);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
     pid_ = -1;
 }
 

@@ -26,8 +26,13 @@ public:
     const std::string& startup_output() const { return startup_output_; }
     httplib::Client client() const;
     void stop();
+    // Stops the server and starts it again on the same port and data dir: clients and session
+    // cookies keep working. Throws if it does not come back.
+    void restart();
 
 private:
+    void start(int port);
+
     std::string data_dir_;
     bool own_dir_ = false;
     int pid_ = -1;

@@ -68,10 +68,17 @@ TEST_CASE("filing bodies that are not a JSON object are refused before anything 
             check_error(buyer.post("/api/v1/disputes", body), 400, "malformed_json");
         }
     }
+    SUBCASE("the media type is matched exactly but case-insensitively, parameters aside") {
+        auto r = server.client().Post("/api/v1/session", R"({"username":"buyer","password":"accord-demo"})",
+                                      "Application/JSON; Charset=UTF-8");
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
     SUBCASE("a body that is not application/json: 415 unsupported_media_type") {
         const std::string body = filing_body(kHeadphones).dump();
         for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "text/json", "application/xml",
-                                 "multipart/form-data; boundary=xyz", "multipart/form-data"}) {
+                                 "multipart/form-data; boundary=xyz", "multipart/form-data",
+                                 "application/jsonfoo", "application/json-patch+json"}) {
             const std::string type_text = type;
             CAPTURE(type_text);
             check_error(buyer.post("/api/v1/disputes", body, type), 415, "unsupported_media_type");
@@ -95,7 +102,7 @@ TEST_CASE("filing bodies that are not a JSON object are refused before anything 
         REQUIRE(exact.size() == 64 * 1024);
         check_error(buyer.post("/api/v1/disputes", exact), 422, "too_long", "description");
     }
-    SUBCASE("a body over 64 KiB sent chunked: 413 body_too_large as well") {
+    SUBCASE("a chunked body, large or small: 411 length_required (only a declared length can be checked)") {
         json form = filing_body(kHeadphones);
         form["description"] = std::string(100 * 1024, 'x');
         const std::string body = form.dump();
@@ -112,7 +119,7 @@ TEST_CASE("filing bodies that are not a JSON object are refused before anything 
                                         "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                                         "Connection: close\r\n\r\n" +
                                         chunked);
-        check_error(raw, 413, "body_too_large");
+        check_error(raw, 411, "length_required");
         // cpp-httplib would read a chunked body whole, so none is accepted, however small.
         const std::string small = filing_body(kHeadphones).dump();
         char size[16];
@@ -121,15 +128,15 @@ TEST_CASE("filing bodies that are not a JSON object are refused before anything 
                                                 "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                                                 "Connection: close\r\n\r\n" +
                                                 size + "\r\n" + small + "\r\n0\r\n\r\n"),
-                    413, "body_too_large");
+                    411, "length_required");
     }
-    SUBCASE("a POST body without Content-Length: 413 body_too_large, answered at once") {
+    SUBCASE("a POST body without Content-Length: 411 length_required, answered at once") {
         // cpp-httplib would read such a body until the client closes the connection.
         const RawResponse raw =
             raw_http(server.port(), "POST /api/v1/disputes HTTP/1.1\r\nHost: x\r\nCookie: " + buyer.cookie +
                                         "\r\nContent-Type: application/json\r\n"
                                         "Connection: close\r\n\r\n{}");
-        check_error(raw, 413, "body_too_large");
+        check_error(raw, 411, "length_required");
     }
     SUBCASE("a compressed body: 415 unsupported_media_type (no inflating of zip bombs)") {
         for (const char* coding : {"gzip", "br", "deflate"}) {
@@ -336,7 +343,7 @@ TEST_CASE("bad paging parameters get 400 naming the parameter") {
         CAPTURE(limit_text);
         check_error(support.get(std::string("/api/v1/disputes?limit=") + limit), 400, "invalid_format", "limit");
     }
-    for (const char* before : {"abc", "0", "-5", "", "1e3"}) {
+    for (const char* before : {"abc", "-5", "", "1e3"}) {
         const std::string before_text = before;
         CAPTURE(before_text);
         check_error(support.get(std::string("/api/v1/disputes?before=") + before), 400, "invalid_format", "before");

@@ -2,8 +2,11 @@
 // orders, through which channels, and what the new case looks like afterwards.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <regex>
+#include <set>
 
+#include "accord/dispute.hpp"
 #include "probes.hpp"
 #include "server_process.hpp"
 
@@ -17,6 +20,9 @@ const std::string kHeadphones = "TB20261101-0001";  // buyer, 星辰数码 (merc
 const std::string kCable = "TB20261101-0003";       // buyer, 星辰数码, 39.00, not delivered yet
 const std::string kDishes = "TB20261001-0004";      // buyer, 优品家居 (merchant2), delivered 45 days ago
 const std::string kKeyboard = "TB20261101-0005";    // buyer2, 星辰数码
+// One case per order at a time: a demo order takes at most one successful filing in this file
+// (kHeadphones in the first test, kCable in the second); every other filing that must succeed,
+// or must fail for a reason other than the order, is made on a fresh order from add_order().
 
 SharedServer shared;
 
@@ -39,6 +45,35 @@ std::pair<std::int64_t, std::int64_t> rows(const ServerProcess& server) {
     return {sql_int(server.db_path(), "SELECT COUNT(*) FROM disputes"),
             sql_int(server.db_path(), "SELECT COUNT(*) FROM dispute_events")};
 }
+
+// Files `form`, which must succeed; returns the new case's id.
+std::int64_t file_ok(Session& s, const json& form) {
+    auto r = s.post("/api/v1/disputes", form.dump());
+    REQUIRE(r);
+    REQUIRE(r->status == 201);
+    return body_of(r)["dispute"]["id"].get<std::int64_t>();
+}
+
+json list_orders(Session& s) {
+    auto r = s.get("/api/v1/orders");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    return body_of(r)["orders"];
+}
+
+// The open_dispute_id the order list shows for `order_ref`: -1 when the order is not listed,
+// -2 when the field is missing or not an integer.
+std::int64_t open_case_of(const json& orders, const std::string& order_ref) {
+    for (const json& o : orders) {
+        if (o.value("order_ref", "") != order_ref) continue;
+        if (!o.contains("open_dispute_id") || !o["open_dispute_id"].is_number_integer()) return -2;
+        return o["open_dispute_id"].get<std::int64_t>();
+    }
+    return -1;
+}
+
+// The states in which a case is finished (the product rule, written out independently of the model).
+const std::set<std::string> kFinishedStates = {"rejected", "closed", "withdrawn", "referred_external"};
 
 }  // namespace
 
@@ -116,7 +151,7 @@ TEST_CASE("a buyer files on their own order and the case shows up everywhere") {
 
 TEST_CASE("successive filings get successive case numbers and list newest first") {
     Session buyer = shared.as("buyer");
-    auto a = buyer.post("/api/v1/disputes", filing_body(kHeadphones).dump());
+    auto a = buyer.post("/api/v1/disputes", filing_body(add_order(shared.server(), "buyer", kDigitalShop)).dump());
     json b_form = filing_body(kCable, "reissue", 3900);
     b_form["category"] = "not_received";
     b_form["channel"] = "app";  // buyers may file from the app as well as the web
@@ -145,10 +180,14 @@ TEST_CASE("successive filings get successive case numbers and list newest first"
 }
 
 TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers may not pick that channel") {
-    const ServerProcess& server = shared.server();
+    ServerProcess& server = shared.server();
     Session buyer = shared.as("buyer");
     Session support = shared.as("support");
     const std::int64_t buyer_id = user_id(buyer), support_id = user_id(support);
+
+    // Fresh orders of the buyer at 星辰数码: one for the hotline case, one per other channel.
+    const std::vector<std::string> orders = add_orders(server, 5, "buyer", kDigitalShop);
+    const std::string& order = orders[0];
 
     // A buyer choosing hotline, email or social gets 422 channel_not_allowed, and nothing is written.
     const std::size_t listed_before = list_cases(buyer).size();
@@ -156,7 +195,7 @@ TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers ma
     for (const char* channel : {"hotline", "email", "social"}) {
         const std::string channel_text = channel;
         CAPTURE(channel_text);
-        json form = filing_body(kHeadphones);
+        json form = filing_body(order);
         form["channel"] = channel;
         auto r = buyer.post("/api/v1/disputes", form.dump());
         REQUIRE(r);
@@ -168,8 +207,8 @@ TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers ma
     CHECK(list_cases(buyer).size() == listed_before);
     CHECK(rows(server) == rows_before);
 
-    // The agent records a hotline complaint; the case belongs to the buyer.
-    json form = filing_body(kHeadphones);
+    // The agent records a hotline complaint on that order; the case belongs to the buyer.
+    json form = filing_body(order);
     form["channel"] = "hotline";
     auto r = support.post("/api/v1/disputes", form.dump());
     REQUIRE(r);
@@ -177,6 +216,7 @@ TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers ma
     const json d = body_of(r)["dispute"];
     const std::string id = std::to_string(d["id"].get<std::int64_t>());
     CHECK(d["channel"] == "hotline");
+    CHECK(d["order_ref"] == order);
     CHECK(d["buyer_id"] == buyer_id);
     CHECK(d["buyer"]["name"] == "张伟");
     CHECK(d["buyer"]["phone"] == "13812345678");
@@ -193,10 +233,11 @@ TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers ma
     CHECK(sql_int(server.db_path(), "SELECT filed_by FROM disputes WHERE id = " + id) == support_id);
 
     // Every channel is open to the agent.
+    std::size_t next_order = 1;
     for (const char* channel : {"email", "social", "web", "app"}) {
         const std::string channel_text = channel;
         CAPTURE(channel_text);
-        json f = filing_body(kHeadphones);
+        json f = filing_body(orders.at(next_order++));
         f["channel"] = channel;
         auto c = support.post("/api/v1/disputes", f.dump());
         REQUIRE(c);
@@ -207,7 +248,7 @@ TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers ma
     // The agent may file on any buyer's order; that case is buyer2's, not buyer's.
     Session buyer2 = shared.as("buyer2");
     const std::size_t buyer_listed = list_cases(buyer).size(), buyer2_listed = list_cases(buyer2).size();
-    auto k = support.post("/api/v1/disputes", filing_body(kKeyboard).dump());
+    auto k = support.post("/api/v1/disputes", filing_body(add_order(server, "buyer2", kDigitalShop)).dump());
     REQUIRE(k);
     REQUIRE(k->status == 201);
     CHECK(body_of(k)["dispute"]["buyer"]["name"] == "李娜");
@@ -296,12 +337,16 @@ TEST_CASE("the filing window closes 15 days after delivery (30 after the order w
 
 TEST_CASE("validation limits are inclusive: 10 Chinese characters and the full order total pass") {
     Session buyer = shared.as("buyer");
-    json form = filing_body(kCable, "full_refund", 3900);
+    // Orders like kCable (39.00, not delivered yet); the refusals use one that has no case yet.
+    const std::vector<std::string> cables = add_orders(shared.server(), 3, "buyer", kDigitalShop, 3900, -1);
+    const std::string &cable = cables[0], &cable2 = cables[1], &cable3 = cables[2];
+    json form = filing_body(cable, "full_refund", 3900);
     form["description"] = "一二三四五六七八九十";  // 10 code points, 30 bytes
     auto ok = buyer.post("/api/v1/disputes", form.dump());
     REQUIRE(ok);
     CHECK(ok->status == 201);
 
+    form["order_ref"] = cable2;
     form["description"] = "一二三四五六七八九";  // 9
     auto short_desc = buyer.post("/api/v1/disputes", form.dump());
     REQUIRE(short_desc);
@@ -316,7 +361,7 @@ TEST_CASE("validation limits are inclusive: 10 Chinese characters and the full o
     CHECK(body_of(over)["error"]["code"] == "exceeds_order_total");
 
     // Currency may be left out (CNY is the default) and channel too (web); nulls count as absent.
-    json minimal = filing_body(kCable, "full_refund", 100);
+    json minimal = filing_body(cable2, "full_refund", 100);
     minimal.erase("currency");
     minimal["channel"] = nullptr;
     auto m = buyer.post("/api/v1/disputes", minimal.dump());
@@ -326,8 +371,154 @@ TEST_CASE("validation limits are inclusive: 10 Chinese characters and the full o
     CHECK(body_of(m)["dispute"]["channel"] == "web");
 
     // A Content-Type with parameters is still JSON.
-    auto charset = buyer.post("/api/v1/disputes", filing_body(kCable, "full_refund", 1000).dump(),
+    auto charset = buyer.post("/api/v1/disputes", filing_body(cable3, "full_refund", 1000).dump(),
                               "application/json; charset=utf-8");
     REQUIRE(charset);
     CHECK(charset->status == 201);
+}
+
+TEST_CASE("an order with a case in progress takes no second one: 422 already_disputed; /orders names the case") {
+    ServerProcess& server = shared.server();
+    Session buyer = shared.as("buyer");
+    Session buyer2 = shared.as("buyer2");
+    Session support = shared.as("support");
+    const std::vector<std::string> orders = add_orders(server, 2, "buyer", kDigitalShop);
+    const std::string& order = orders[0];
+    const std::string& other = orders[1];  // same buyer and shop
+
+    // Before: no case on either order; every listed order carries the field.
+    const json orders_before = list_orders(buyer);
+    CHECK(open_case_of(orders_before, order) == 0);
+    CHECK(open_case_of(orders_before, other) == 0);
+    for (const json& o : orders_before)
+        CHECK((o.contains("open_dispute_id") && o["open_dispute_id"].is_number_integer()));
+
+    // The first filing on the order goes through.
+    const std::int64_t id = file_ok(buyer, filing_body(order, "full_refund", 89900));
+
+    // The order now names its case, to the buyer and to support; no other order changed.
+    const json orders_after = list_orders(buyer);
+    REQUIRE(orders_after.size() == orders_before.size());
+    for (const json& o : orders_after) {
+        const std::string ref = o["order_ref"].get<std::string>();
+        CAPTURE(ref);
+        CHECK(o["open_dispute_id"] == (ref == order ? id : open_case_of(orders_before, ref)));
+    }
+    CHECK(open_case_of(orders_after, other) == 0);
+    CHECK(open_case_of(list_orders(support), order) == id);
+    // The list agrees with the cases: each case in progress is the one its order names.
+    for (const json& d : list_cases(buyer)) {
+        if (kFinishedStates.count(d["state"].get<std::string>()) == 1) continue;
+        const std::int64_t case_id = d["id"].get<std::int64_t>();
+        CAPTURE(case_id);
+        CHECK(open_case_of(orders_after, d["order_ref"].get<std::string>()) == case_id);
+    }
+
+    const auto rows_before = rows(server);
+    const std::size_t listed_before = list_cases(buyer).size();
+
+    // The buyer again, asking for something else: 422 on order_ref.
+    auto again = buyer.post("/api/v1/disputes", filing_body(order, "exchange").dump());
+    REQUIRE(again);
+    CHECK(again->status == 422);
+    CHECK(body_of(again)["error"]["code"] == "already_disputed");
+    CHECK(body_of(again)["error"]["field"] == "order_ref");
+    CHECK(body_of(again)["error"]["message"] == "order_ref already has a dispute in progress");
+    Session buyer_zh = shared.as("buyer", "zh-CN");
+    auto again_zh = buyer_zh.post("/api/v1/disputes", filing_body(order, "exchange").dump());
+    REQUIRE(again_zh);
+    CHECK(again_zh->status == 422);
+    CHECK(body_of(again_zh)["error"]["code"] == "already_disputed");
+    CHECK(body_of(again_zh)["error"]["message"] == "订单号：该订单已有处理中的纠纷");
+
+    // A support agent filing on the buyer's behalf is held to the same rule.
+    json by_phone = filing_body(order, "compensation");
+    by_phone["channel"] = "hotline";
+    auto agent = support.post("/api/v1/disputes", by_phone.dump());
+    REQUIRE(agent);
+    CHECK(agent->status == 422);
+    CHECK(body_of(agent)["error"]["code"] == "already_disputed");
+    CHECK(body_of(agent)["error"]["field"] == "order_ref");
+    CHECK(body_of(agent)["error"]["message"] == "order_ref already has a dispute in progress");
+
+    // Other problems of the same filing are listed too, after this one.
+    json several = filing_body(order);
+    several["amount_minor"] = 0;
+    auto both = buyer.post("/api/v1/disputes", several.dump());
+    REQUIRE(both);
+    CHECK(both->status == 422);
+    CHECK(body_of(both)["error"]["code"] == "already_disputed");
+    const json details = body_of(both)["error"]["details"];
+    std::vector<std::string> fields, codes;
+    for (const json& e : details) {
+        fields.push_back(e["field"].get<std::string>());
+        codes.push_back(e["code"].get<std::string>());
+    }
+    CHECK(fields == std::vector<std::string>{"order_ref", "amount_minor"});
+    CHECK(codes == std::vector<std::string>{"already_disputed", "must_be_positive"});
+
+    // Another buyer learns nothing about the case: the order still looks like no order at all.
+    auto theirs = buyer2.post("/api/v1/disputes", filing_body(order).dump());
+    auto none = buyer2.post("/api/v1/disputes", filing_body("TB29991231-9999").dump());
+    REQUIRE(theirs);
+    REQUIRE(none);
+    CHECK(theirs->status == 422);
+    CHECK(body_of(theirs)["error"]["code"] == "unknown_order");
+    CHECK(body_of(theirs) == body_of(none));
+
+    // None of the refusals wrote anything, and the order still names the first case.
+    CHECK(rows(server) == rows_before);
+    CHECK(list_cases(buyer).size() == listed_before);
+    CHECK(open_case_of(list_orders(buyer), order) == id);
+
+    // The rule is per order: the buyer's other order from the same shop still takes a case.
+    const std::int64_t sibling = file_ok(buyer, filing_body(other));
+    const json orders_end = list_orders(buyer);
+    CHECK(open_case_of(orders_end, other) == sibling);
+    CHECK(open_case_of(orders_end, order) == id);
+}
+
+TEST_CASE("only a finished case (rejected, closed, withdrawn, referred externally) frees its order") {
+    // There is no lifecycle API yet, so each case is put into its state in the database: one
+    // fresh order and case per state of the model, then a second filing on each order.
+    ServerProcess& server = shared.server();
+    Session buyer = shared.as("buyer");
+    std::vector<std::string> states;
+    for (const auto& entry : accord::EnumTable<accord::DisputeState>::entries) states.emplace_back(entry.key);
+    for (const std::string& finished : kFinishedStates)
+        REQUIRE(std::count(states.begin(), states.end(), finished) == 1);
+    const std::vector<std::string> orders = add_orders(server, states.size(), "buyer", kDigitalShop);
+    std::vector<std::int64_t> cases;
+    std::string updates;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        cases.push_back(file_ok(buyer, filing_body(orders[i])));
+        updates += "UPDATE disputes SET state = '" + states[i] + "' WHERE id = " + std::to_string(cases[i]) + ";";
+    }
+    REQUIRE(sql_exec(server.db_path(), updates) == "");  // the running server sees it at once
+
+    const json listed = list_orders(buyer);
+    std::size_t freed = 0;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const std::string& state = states[i];
+        CAPTURE(state);
+        const bool finished = kFinishedStates.count(state) == 1;
+        CHECK(open_case_of(listed, orders[i]) == (finished ? 0 : cases[i]));
+        const auto rows_before = rows(server);
+        auto r = buyer.post("/api/v1/disputes", filing_body(orders[i]).dump());
+        REQUIRE(r);
+        if (finished) {
+            CHECK(r->status == 201);
+            ++freed;
+            // The new case is the order's open one; the finished one stays on the order.
+            CHECK(open_case_of(list_orders(buyer), orders[i]) == body_of(r)["dispute"]["id"]);
+            CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM disputes WHERE order_ref = '" + orders[i] + "'") ==
+                  2);
+        } else {
+            CHECK(r->status == 422);
+            CHECK(body_of(r)["error"]["code"] == "already_disputed");
+            CHECK(body_of(r)["error"]["field"] == "order_ref");
+            CHECK(rows(server) == rows_before);
+        }
+    }
+    CHECK(freed == kFinishedStates.size());
 }

@@ -2,6 +2,9 @@
 // running once; the schema version; the append-only history.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "db/migrate.hpp"
 #include "probes.hpp"
 #include "server_process.hpp"
 
@@ -10,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kHeadphones = "TB20261101-0001";  // buyer's
+const std::string kHeadphones = "TB20261101-0001";  // buyer's, 星辰数码
 const std::string kKeyboard = "TB20261101-0005";    // buyer2's
 
 json get_json(Session& s, const std::string& path) {
@@ -40,7 +43,9 @@ TEST_CASE("cases, histories and sessions survive a restart; the demo seed runs o
     std::int64_t first = 0, second = 0;
     {
         ServerProcess server(dir.path());
-        CHECK(server.startup_output().find("database schema migrated from v0 to v1") != std::string::npos);
+        const int latest = accord::db::kMigrations[accord::db::kMigrationCount - 1].version;
+        CHECK(server.startup_output().find("database schema migrated from v0 to v" + std::to_string(latest)) !=
+              std::string::npos);
         CHECK(server.startup_output().find("seeded demo data") != std::string::npos);
         Session buyer = sign_in(server, "buyer");
         Session support = sign_in(server, "support");
@@ -78,10 +83,6 @@ TEST_CASE("cases, histories and sessions survive a restart; the demo seed runs o
     CHECK(events_after["chain_valid"] == true);
     CHECK(get_json(support, events_path(second))["chain_valid"] == true);
 
-    // Numbering carries on after the last case.
-    const std::int64_t third = file(buyer, filing_body(kHeadphones));
-    CHECK(third == second + 1);
-
     // No duplicate demo data: 9 accounts, 2 shops, 5 orders; the buyer still has 4 orders.
     CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM users") == 9);
     CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM merchants") == 2);
@@ -90,15 +91,27 @@ TEST_CASE("cases, histories and sessions survive a restart; the demo seed runs o
     CHECK(get_json(support, "/api/v1/orders")["orders"].size() == 5);
     Session buyer2 = sign_in(server, "buyer2");
     CHECK(get_json(buyer2, "/api/v1/orders")["orders"].size() == 1);
+
+    // The case still in progress on the buyer's order still holds it: no second case on it.
+    auto again = buyer.post("/api/v1/disputes", filing_body(kHeadphones).dump());
+    REQUIRE(again);
+    CHECK(again->status == 422);
+    CHECK(body_of(again)["error"]["code"] == "already_disputed");
+
+    // Numbering carries on after the last case (a new order of the buyer from the same shop).
+    const std::int64_t third = file(buyer, filing_body(add_order(server, "buyer", kDigitalShop)));
+    CHECK(third == second + 1);
 }
 
-TEST_CASE("the schema version is 1 in PRAGMA user_version and in /api/v1/health") {
+TEST_CASE("the schema version is the latest migration's, in PRAGMA user_version and in /api/v1/health") {
+    const int latest = accord::db::kMigrations[accord::db::kMigrationCount - 1].version;
+    CHECK(latest >= 2);
     ServerProcess server;
-    CHECK(sql_int(server.db_path(), "PRAGMA user_version") == 1);
+    CHECK(sql_int(server.db_path(), "PRAGMA user_version") == latest);
     auto r = server.client().Get("/api/v1/health");
     REQUIRE(r);
     CHECK(r->status == 200);
-    CHECK(body_of(r)["schema_version"] == 1);
+    CHECK(body_of(r)["schema_version"] == latest);
     CHECK(body_of(r)["api_version"] == 1);
     CHECK(body_of(r)["status"] == "ok");
 }
@@ -106,9 +119,10 @@ TEST_CASE("the schema version is 1 in PRAGMA user_version and in /api/v1/health"
 TEST_CASE("a database from a newer server is refused, not downgraded") {
     TempDir dir;
     { ServerProcess first(dir.path()); }
-    REQUIRE(sql_exec(dir.path() + "/accord.db", "PRAGMA user_version = 2") == "");
+    const int newer = accord::db::kMigrations[accord::db::kMigrationCount - 1].version + 1;
+    REQUIRE(sql_exec(dir.path() + "/accord.db", "PRAGMA user_version = " + std::to_string(newer)) == "");
     CHECK_THROWS_AS(ServerProcess(dir.path()), std::runtime_error);
-    CHECK(sql_int(dir.path() + "/accord.db", "PRAGMA user_version") == 2);
+    CHECK(sql_int(dir.path() + "/accord.db", "PRAGMA user_version") == newer);
 }
 
 TEST_CASE("the case history is append-only: UPDATE and DELETE on dispute_events fail") {
@@ -118,7 +132,7 @@ TEST_CASE("the case history is append-only: UPDATE and DELETE on dispute_events 
         ServerProcess server(dir.path());
         Session buyer = sign_in(server, "buyer");
         tampered = file(buyer, filing_body(kHeadphones));
-        untouched = file(buyer, filing_body(kHeadphones, "exchange"));
+        untouched = file(buyer, filing_body(add_order(server, "buyer", kDigitalShop), "exchange"));
     }
     const std::string db = dir.path() + "/accord.db";
     REQUIRE(sql_int(db, "SELECT COUNT(*) FROM dispute_events") == 2);
@@ -155,4 +169,22 @@ TEST_CASE("the case history is append-only: UPDATE and DELETE on dispute_events 
     // The appended row above carries a made-up hash: that chain is broken too.
     CHECK(get_json(buyer, events_path(untouched))["chain_valid"] == false);
     CHECK(get_json(buyer, events_path(untouched))["events"].size() == 2);
+}
+
+// Cached prepared statements must not keep a read transaction (an old WAL snapshot) open:
+// rows another connection writes (an order push, an admin tool) must be seen at once, and the
+// server's own writes must keep working after them (they failed with "database is locked").
+TEST_CASE("an order written by another connection while the server runs is seen, and filing still works") {
+    ServerProcess server;
+    Session buyer = sign_in(server, "buyer");
+    CHECK(get_json(buyer, "/api/v1/orders")["orders"].size() == 4);
+    const std::string order = insert_orders(server.db_path(), 1, "buyer", kDigitalShop).front();
+    const json orders = get_json(buyer, "/api/v1/orders")["orders"];
+    CHECK(std::any_of(orders.begin(), orders.end(), [&](const json& o) { return o["order_ref"] == order; }));
+    auto r = buyer.post("/api/v1/disputes", filing_body(order).dump());
+    REQUIRE(r);
+    CHECK(r->status == 201);
+    auto demo = buyer.post("/api/v1/disputes", filing_body(kHeadphones).dump());
+    REQUIRE(demo);
+    CHECK(demo->status == 201);
 }

@@ -155,6 +155,19 @@ TEST_CASE("a directory is not a file") {
     }
 }
 
+TEST_CASE("hidden files in the web root are never served") {
+    write_file(server().web_root() + "/.env", "SECRET=1");
+    std::filesystem::create_directories(server().web_root() + "/.git");
+    write_file(server().web_root() + "/.git/config", "[core]");
+    for (const char* target : {"/.env", "/.git/config", "/./index.html"}) {
+        const std::string target_text = target;
+        CAPTURE(target_text);
+        const RawResponse r = raw_get(server().port(), target);
+        CHECK(r.status == 404);
+        CHECK(r.body.find("SECRET") == std::string::npos);
+    }
+}
+
 TEST_CASE("the API namespace is never served from the web root") {
     const RawResponse r = raw_get(server().port(), "/api/v1/leak.json");
     CHECK(r.status == 404);

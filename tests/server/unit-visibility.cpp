@@ -28,14 +28,16 @@ std::int64_t file(Session& s, json form) {
 }
 
 // Cases against 星辰数码 (the "merchant" shop) only; 优品家居 (merchant2) has none at first.
+// One case per order at a time: cases beyond the first on a demo order go on fresh orders
+// of the same buyer and shop (add_order).
 struct World {
     SharedServer shared;
     std::int64_t refund = 0;    // buyer, full_refund: merchant sees phone and address masked
     std::int64_t reissue = 0;   // buyer, reissue: merchant sees phone and address
-    std::int64_t exchange = 0;  // buyer, exchange
-    std::int64_t repair = 0;    // buyer, repair
+    std::int64_t exchange = 0;  // buyer, exchange (a fresh order)
+    std::int64_t repair = 0;    // buyer, repair (a fresh order)
     std::int64_t partial = 0;   // buyer2, partial_refund
-    std::int64_t hotline = 0;   // buyer2, compensation, filed by support from the hotline
+    std::int64_t hotline = 0;   // buyer2, compensation, filed by support from the hotline (a fresh order)
     std::vector<std::int64_t> all() const { return {refund, reissue, exchange, repair, partial, hotline}; }
     std::vector<std::int64_t> buyers() const { return {refund, reissue, exchange, repair}; }
     std::vector<std::int64_t> buyer2s() const { return {partial, hotline}; }
@@ -46,10 +48,11 @@ struct World {
         json not_received = filing_body(kCable, "reissue", 3900);
         not_received["category"] = "not_received";
         reissue = file(buyer, not_received);
-        exchange = file(buyer, filing_body(kHeadphones, "exchange"));
-        repair = file(buyer, filing_body(kHeadphones, "repair"));
+        const std::vector<std::string> more = add_orders(shared.server(), 2, "buyer", kDigitalShop);
+        exchange = file(buyer, filing_body(more[0], "exchange"));
+        repair = file(buyer, filing_body(more[1], "repair"));
         partial = file(buyer2, filing_body(kKeyboard, "partial_refund"));
-        json by_phone = filing_body(kKeyboard, "compensation");
+        json by_phone = filing_body(add_order(shared.server(), "buyer2", kDigitalShop, 45900), "compensation");
         by_phone["channel"] = "hotline";
         hotline = file(support, by_phone);
     }
@@ -259,10 +262,12 @@ TEST_CASE("paging walks the list newest first with limit, before and next_before
     World& w = world();
     Session admin = w.shared.as("admin");
     Session support = w.shared.as("support");
-    // Enough cases for more than the default page of 50.
+    // Enough cases for more than the default page of 50, each on a fresh order of the buyer.
     const std::size_t have = list_all(admin).size();
+    const std::vector<std::string> orders =
+        add_orders(w.shared.server(), have < 53 ? 53 - have : 0, "buyer", kDigitalShop);
     for (std::size_t i = have; i < 53; ++i) {
-        json form = filing_body(kHeadphones, "full_refund", 100 + static_cast<std::int64_t>(i));
+        json form = filing_body(orders.at(i - have), "full_refund", 100 + static_cast<std::int64_t>(i));
         form["channel"] = "email";
         file(support, form);
     }
@@ -327,9 +332,13 @@ TEST_CASE("paging walks the list newest first with limit, before and next_before
         REQUIRE(next);
         REQUIRE(body_of(next)["disputes"].size() == 1);
         CHECK(body_of(next)["disputes"][0]["id"] == w.partial);
+        CHECK(body_of(next)["next_before"] == 0);  // an exactly full last page says so: no empty extra page
         auto last = buyer2.get("/api/v1/disputes?limit=1&before=" + std::to_string(w.partial));
         REQUIRE(last);
         CHECK(body_of(last)["disputes"].empty());
         CHECK(body_of(last)["next_before"] == 0);
+        auto from_start = buyer2.get("/api/v1/disputes?limit=1&before=0");  // 0 = from the newest
+        REQUIRE(from_start);
+        CHECK(body_of(from_start)["disputes"][0]["id"] == newest);
     }
 }

@@ -287,3 +287,14 @@ TEST_CASE("mask_name keeps the first character (the surname)") {
         CHECK(is_valid_utf8(masked));
     }
 }
+
+TEST_CASE("order_scope lists what can_file_on allows") {
+    CHECK(order_scope({7, Role::buyer, 0}).kind == OrderScope::Kind::of_buyer);
+    CHECK(order_scope({7, Role::buyer, 0}).buyer_id == 7);
+    CHECK(order_scope({8, Role::support, 0}).kind == OrderScope::Kind::all);
+    for (Role r : {Role::merchant, Role::mediator, Role::arbitrator, Role::approver, Role::admin}) {
+        CAPTURE(to_key(r));
+        CHECK(order_scope({9, r, 3}).kind == OrderScope::Kind::none);
+        CHECK_FALSE(may_file({9, r, 3}));
+    }
+}

@@ -16,6 +16,14 @@ struct CaseScope {
 
 CaseScope case_scope(const Viewer& viewer);
 bool can_view(const Dispute& d, const Viewer& viewer);
+// The orders a viewer may file on, as a store query: none, one buyer's, or all (support agents
+// file on any buyer's behalf). Mirrors can_file_on() for listing.
+struct OrderScope {
+    enum class Kind { none, of_buyer, all } kind = Kind::none;
+    std::int64_t buyer_id = 0;
+};
+OrderScope order_scope(const Viewer& viewer);
+
 // Buyers file their own disputes; support agents file on a buyer's behalf. Nobody else files.
 bool may_file(const Viewer& viewer);
 // Which orders a viewer may file on: a buyer their own, a support agent any (on a buyer's behalf).

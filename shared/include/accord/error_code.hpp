@@ -13,13 +13,13 @@ enum class ErrorCode {
     // field-level (validation)
     required, too_short, too_long, invalid_format, invalid_choice, wrong_type, unknown_field,
     must_be_positive, exceeds_order_total, currency_mismatch, unknown_order,
-    filing_window_closed, channel_not_allowed, out_of_range, not_ascending,
+    filing_window_closed, channel_not_allowed, already_disputed, out_of_range, not_ascending,
     safety_is_urgent, too_many, duplicate, not_applicable,
     // lifecycle (may this actor take this action on this case now?)
     action_not_allowed_in_state, case_finished, not_assigned, cannot_accept_own_offer, four_eyes,
     approval_level_too_low, already_done, window_closed, deadline_not_reached,
     // request-level
-    malformed_json, unsupported_media_type, body_too_large, not_authenticated, invalid_credentials, forbidden,
+    malformed_json, unsupported_media_type, length_required, body_too_large, not_authenticated, invalid_credentials, forbidden,
     not_found, method_not_allowed, internal
 };
 
@@ -40,6 +40,7 @@ struct EnumTable<ErrorCode> {
         {ErrorCode::unknown_order, "unknown_order", "不是您的订单", "is not one of your orders"},
         {ErrorCode::filing_window_closed, "filing_window_closed", "已超过 {limit} 天的申请期限",
          "is past the {limit}-day filing window"},
+        {ErrorCode::already_disputed, "already_disputed", "该订单已有处理中的纠纷", "already has a dispute in progress"},
         {ErrorCode::channel_not_allowed, "channel_not_allowed", "仅客服代为登记时可选", "may only be set by a support agent"},
         {ErrorCode::out_of_range, "out_of_range", "超出允许范围", "is outside the allowed range"},
         {ErrorCode::not_ascending, "not_ascending", "与其他档位的高低顺序不符", "is out of order with the other tiers"},
@@ -64,6 +65,7 @@ struct EnumTable<ErrorCode> {
         {ErrorCode::malformed_json, "malformed_json", "请求不是有效的 JSON", "The request body is not valid JSON"},
         {ErrorCode::unsupported_media_type, "unsupported_media_type", "请求须为 application/json",
          "The request body must be application/json"},
+        {ErrorCode::length_required, "length_required", "请求须声明 Content-Length", "The request must declare its Content-Length"},
         {ErrorCode::body_too_large, "body_too_large", "请求内容过大", "The request body is too large"},
         {ErrorCode::not_authenticated, "not_authenticated", "请先登录", "Please sign in first"},
         {ErrorCode::invalid_credentials, "invalid_credentials", "用户名或密码错误", "Wrong username or password"},

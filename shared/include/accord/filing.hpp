@@ -34,6 +34,9 @@ struct FilingRules {
 // Length in Unicode code points (what a person calls "characters", 字).
 std::size_t utf8_length(const std::string& s);
 bool is_valid_utf8(const std::string& s);
+// Without leading and trailing white space (ASCII and the ideographic space 　): a description of
+// spaces is no description.
+std::string trim_spaces(const std::string& s);
 
 // Validates a filing. `order` is the order named by form.order_ref as the filer may see it,
 // or nullptr when there is no such order for them. Returns every problem at once.

@@ -17,6 +17,8 @@ struct OrderSnapshot {
     Money total;
     Timestamp placed_at = 0;
     Timestamp delivered_at = 0;  // 0 while not delivered
+    // Derived by the store, not pushed by the marketplace: the case still open on this order.
+    std::int64_t open_dispute_id = 0;
 };
 
 }  // namespace accord
