@@ -47,7 +47,8 @@ void configure_server(httplib::Server& server, AppContext& app) {
         if ((!coding.empty() && coding != "identity") || (expects_body && req.is_multipart_form_data())) {
             http::send_error(res, 415, ErrorCode::unsupported_media_type, http::request_lang(req));
         } else if (req.has_header("Transfer-Encoding") || (expects_body && !req.has_header("Content-Length"))) {
-            http::send_error(res, 413, ErrorCode::body_too_large, http::request_lang(req));
+            // Only a declared length can be checked before reading (browsers always declare one).
+            http::send_error(res, 411, ErrorCode::length_required, http::request_lang(req));
         } else {
             return httplib::Server::HandlerResponse::Unhandled;
         }

@@ -1,5 +1,7 @@
 #include "http/reply.hpp"
 
+#include <cctype>
+
 #include "accord/api.hpp"
 #include "accord/json_reader.hpp"
 
@@ -27,8 +29,12 @@ void send_field_errors(httplib::Response& res, int status, const FieldErrors& er
 std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res) {
     const Lang lang = request_lang(req);
     // Requiring JSON also keeps cross-site HTML forms out (they cannot send this type).
-    const std::string type = req.get_header_value("Content-Type");
-    if (type.rfind("application/json", 0) != 0) {
+    // The media type before any parameters ("; charset=utf-8"), compared case-insensitively.
+    std::string type = req.get_header_value("Content-Type");
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    for (char& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (type != "application/json") {
         send_error(res, 415, ErrorCode::unsupported_media_type, lang);
         return std::nullopt;
     }
@@ -47,6 +53,7 @@ ErrorCode code_for_status(int status) {
         case 403: return ErrorCode::forbidden;
         case 404: return ErrorCode::not_found;
         case 405: return ErrorCode::method_not_allowed;
+        case 411: return ErrorCode::length_required;
         case 413: return ErrorCode::body_too_large;
         case 415: return ErrorCode::unsupported_media_type;
         default: return ErrorCode::internal;

@@ -42,7 +42,8 @@ static bool safe_relative_path(const std::string& p) {
     while (start <= p.size()) {
         const std::size_t end = std::min(p.find('/', start), p.size());
         const std::string part = p.substr(start, end - start);
-        if (part.empty() || part == "." || part == "..") return false;
+        // Hidden files (".env", ".git/…") are never part of the client, and ".." never leaves the root.
+        if (part.empty() || part[0] == '.') return false;
         start = end + 1;
     }
     return true;

@@ -60,10 +60,12 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     http::send_json(res, 201, {{"dispute", api::encode(redacted_for(d, viewer))}});
 }
 
-static bool parse_id(const std::string& text, std::int64_t& out) {
+static bool parse_count(const std::string& text, std::int64_t& out) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size() && out > 0;
+    return ec == std::errc() && end == text.data() + text.size() && out >= 0;
 }
+
+static bool parse_id(const std::string& text, std::int64_t& out) { return parse_count(text, out) && out > 0; }
 
 // The case if it exists and the caller may see it; otherwise replies 404 (never 403, so
 // case numbers of other people's disputes cannot be probed).
@@ -90,14 +92,18 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         std::int64_t limit = 50, before = 0;
         if (req.has_param("limit") && (!parse_id(req.get_param_value("limit"), limit) || limit > 200))
             return http::send_error(res, 400, ErrorCode::invalid_format, lang, "limit");
-        if (req.has_param("before") && !parse_id(req.get_param_value("before"), before))
+        // before=0 (what next_before says on the last page) means "from the newest".
+        if (req.has_param("before") && !parse_count(req.get_param_value("before"), before))
             return http::send_error(res, 400, ErrorCode::invalid_format, lang, "before");
         const Viewer viewer = user->viewer();
         auto lock = app.db.lock();
-        const auto cases = db::list_disputes(app.db, case_scope(viewer), static_cast<int>(limit), before);
+        // One row more than asked tells whether another page exists, so the last page says 0.
+        auto cases = db::list_disputes(app.db, case_scope(viewer), static_cast<int>(limit) + 1, before);
+        const bool more = static_cast<std::int64_t>(cases.size()) > limit;
+        if (more) cases.pop_back();
         nlohmann::json list = nlohmann::json::array();
         for (const Dispute& d : cases) list.push_back(api::encode(redacted_for(d, viewer)));
-        const std::int64_t next = static_cast<std::int64_t>(cases.size()) == limit ? cases.back().id : 0;
+        const std::int64_t next = more ? cases.back().id : 0;
         http::send_json(res, 200, {{"disputes", std::move(list)}, {"next_before", next}});
     });
 
