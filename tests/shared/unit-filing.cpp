@@ -485,47 +485,28 @@ TEST_CASE("is_valid_utf8 agrees with the JSON parser, so a valid description alw
 }
 
 TEST_CASE("a description of spaces is no description; padding does not count") {
-    const Timestamp now = 1'790'000'000;
-    OrderSnapshot o;
-    o.order_ref = "TB-1";
-    o.buyer_id = 7;
-    o.total = {89900, "CNY"};
-    o.placed_at = now - 5 * kSecondsPerDay;
-    o.delivered_at = now - 2 * kSecondsPerDay;
-    FilingForm f;
-    f.order_ref = "TB-1";
-    f.amount_minor = 100;
-    const Viewer buyer{7, Role::buyer, 0};
+    const OrderSnapshot o = order_delivered(kNow - 2 * kSecondsPerDay);
+    FilingForm f = good_form();
+    auto description_error = [&] { return find_error(validate_filing(f, &o, kBuyerViewer, kNow), "description"); };
     f.description = "          ";
-    REQUIRE(find_error(validate_filing(f, &o, buyer, now), "description") != nullptr);
-    CHECK(find_error(validate_filing(f, &o, buyer, now), "description")->code == ErrorCode::required);
+    REQUIRE(description_error() != nullptr);
+    CHECK(description_error()->code == ErrorCode::required);
     f.description = "\xE3\x80\x80\xE3\x80\x80 \t\n";
-    CHECK(find_error(validate_filing(f, &o, buyer, now), "description")->code == ErrorCode::required);
+    CHECK(description_error()->code == ErrorCode::required);
     f.description = "   耳机坏了   ";  // 4 characters once trimmed
-    CHECK(find_error(validate_filing(f, &o, buyer, now), "description")->code == ErrorCode::too_short);
+    CHECK(description_error()->code == ErrorCode::too_short);
     f.description = "\xE3\x80\x80耳机左边没有声音，要求退款\xE3\x80\x80";
-    CHECK(find_error(validate_filing(f, &o, buyer, now), "description") == nullptr);
+    CHECK(description_error() == nullptr);
     CHECK(trim_spaces("  a b  ") == "a b");
     CHECK(trim_spaces("") == "");
     CHECK(trim_spaces("\xE3\x80\x80") == "");
 }
 
 TEST_CASE("an order with a dispute in progress cannot get a second one") {
-    const Timestamp now = 1'790'000'000;
-    OrderSnapshot o;
-    o.order_ref = "TB-1";
-    o.buyer_id = 7;
-    o.total = {89900, "CNY"};
-    o.placed_at = now - 5 * kSecondsPerDay;
-    o.delivered_at = now - 2 * kSecondsPerDay;
-    FilingForm f;
-    f.order_ref = "TB-1";
-    f.amount_minor = 100;
-    f.description = "耳机左边没有声音，要求退款";
-    const Viewer buyer{7, Role::buyer, 0};
-    CHECK(validate_filing(f, &o, buyer, now).empty());
+    OrderSnapshot o = order_delivered(kNow - 2 * kSecondsPerDay);
+    CHECK(validate_filing(good_form(), &o, kBuyerViewer, kNow).empty());
     o.open_dispute_id = 12;
-    const FieldErrors e = validate_filing(f, &o, buyer, now);
+    const FieldErrors e = validate_filing(good_form(), &o, kBuyerViewer, kNow);
     REQUIRE(e.size() == 1);
     CHECK(e[0].field == "order_ref");
     CHECK(e[0].code == ErrorCode::already_disputed);
