@@ -1,6 +1,8 @@
 #include "api_client.hpp"
 
+#include "accord/api_lifecycle.hpp"
 #include "accord/json_reader.hpp"
+#include "platform/browser.hpp"
 #include "i18n/strings.hpp"
 #include "net/http.hpp"
 
@@ -109,6 +111,14 @@ void open_case(AppState& s, std::int64_t id) {
             return;
         }
         s.current = d;
+        s.deadlines.clear();
+        if (j.contains("deadlines") && j["deadlines"].is_array())
+            for (const auto& item : j["deadlines"]) {
+                Deadline deadline;
+                if (api::decode(item, deadline).empty()) s.deadlines.push_back(deadline);
+            }
+        if (j.contains("server_time") && j["server_time"].is_number_integer())
+            s.server_clock_offset = j["server_time"].get<std::int64_t>() - browser::now_seconds();
     });
     s.events.clear();
     call(s, "GET", dispute_path(id) + "/events", "", s.detail_status, [&s](const nlohmann::json& j) {

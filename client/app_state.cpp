@@ -1,5 +1,7 @@
 #include "app_state.hpp"
 
+#include "accord/api_lifecycle.hpp"
+
 #include "net/http.hpp"
 
 namespace accord::client {
@@ -36,6 +38,8 @@ std::string test_state_json(const AppState& s) {
     j["cases"] = nlohmann::json::array();
     for (const Dispute& d : s.cases) j["cases"].push_back(api::encode(d));
     j["current"] = s.current ? api::encode(*s.current) : nlohmann::json(nullptr);
+    j["deadlines"] = nlohmann::json::array();
+    for (const Deadline& d : s.deadlines) j["deadlines"].push_back(api::encode(d));
     j["orders"] = s.orders.size();
     nlohmann::json errors = nlohmann::json::array();
     for (const FieldError& e : s.filing.server_errors) errors.push_back({{"field", e.field}, {"code", to_key(e.code)}});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "accord/api.hpp"
+#include "accord/deadlines.hpp"
 #include "accord/dispute.hpp"
 #include "accord/error_code.hpp"
 #include "accord/filing.hpp"
@@ -69,6 +70,8 @@ struct AppState {
 
     std::optional<Dispute> current;
     std::vector<CaseEventView> events;
+    std::vector<Deadline> deadlines;      // computed by the server with the shared rules
+    std::int64_t server_clock_offset = 0;  // server time minus browser time: countdowns follow the server
     bool chain_valid = true;
     RequestStatus detail_status;
 

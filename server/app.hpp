@@ -5,7 +5,7 @@
 
 #include <httplib.h>
 
-#include "accord/filing.hpp"
+#include "accord/rule_set.hpp"
 #include "accord/time.hpp"
 #include "db/database.hpp"
 
@@ -14,7 +14,7 @@ namespace accord {
 struct AppConfig {
     std::string web_root;             // the built web client (index.html, app.js, app.wasm, fonts)
     Timestamp session_lifetime = 7 * kSecondsPerDay;
-    FilingRules filing_rules;
+    RuleSet rules;  // deadlines, thresholds, filing limits (admin-editable later; defaults for now)
 };
 
 struct AppContext {

@@ -64,6 +64,12 @@ constexpr Entry kStrings[] = {
     {Str::server_outdated, "服务器版本已更新，请刷新页面", "The server was updated: please reload the page"},
     {Str::count_chars, "字", "characters"},
     {Str::in_progress, "处理中", "in progress"},
+    {Str::deadlines, "处理期限", "Deadlines"},
+    {Str::due_at, "截止", "due"},
+    {Str::time_left, "剩余", "left"},
+    {Str::overdue_by, "已超时", "overdue by"},
+    {Str::paused, "已暂停，剩余", "paused with"},
+    {Str::days, "天", "d"},
 };
 
 }  // namespace

@@ -12,7 +12,7 @@ enum class Str {
     buyer, phone, address, remedy, description, channel, redacted_note, history, order, choose_order,
     no_orders, category, amount_yuan, submit, submitting, cancel, filed_notice, network_error,
     order_total, filing_deadline, chain_ok, chain_broken, fix_errors, delivered, not_delivered,
-    server_outdated, count_chars, in_progress,
+    server_outdated, count_chars, in_progress, deadlines, due_at, time_left, overdue_by, paused, days,
 };
 
 const char* tr(Str s, Lang lang);

@@ -4,6 +4,8 @@
 
 #include "accord/access.hpp"
 #include "accord/api.hpp"
+#include "accord/api_lifecycle.hpp"
+#include "accord/deadlines.hpp"
 #include "db/dispute_repository.hpp"
 #include "db/event_log.hpp"
 #include "db/order_repository.hpp"
@@ -31,7 +33,7 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     const Timestamp now = app.now();
     std::optional<OrderSnapshot> order = db::find_order(app.db, form.order_ref);
     if (order && !can_file_on(*order, viewer)) order.reset();  // someone else's order looks like no order
-    if (FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.filing_rules);
+    if (FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.rules.filing);
         !errors.empty())
         return http::send_field_errors(res, 422, errors, lang);
 
@@ -81,6 +83,17 @@ static std::optional<Dispute> visible_case(AppContext& app, const httplib::Reque
     return d;
 }
 
+// The case's running deadlines, computed by the shared model from the case's clocks. The
+// lifecycle beyond filing is not stored yet, so only a filed case has its clocks here.
+static nlohmann::json deadlines_json(const Dispute& d, const AppContext& app) {
+    nlohmann::json list = nlohmann::json::array();
+    if (d.state != DisputeState::filed) return list;
+    const Case c = open_case(d, d.amount, {}, app.config.rules.high_value_min_minor);
+    for (const Deadline& deadline : open_deadlines(c, app.config.rules, china_calendar()))
+        list.push_back(api::encode(deadline));
+    return list;
+}
+
 void register_dispute_routes(httplib::Server& server, AppContext& app) {
     server.Post("/api/v1/disputes",
                 [&app](const httplib::Request& req, httplib::Response& res) { file_dispute(app, req, res); });
@@ -112,7 +125,9 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         if (!user) return;
         auto lock = app.db.lock();
         if (auto d = visible_case(app, req, res, user->viewer()))
-            http::send_json(res, 200, {{"dispute", api::encode(redacted_for(*d, user->viewer()))}});
+            http::send_json(res, 200, {{"dispute", api::encode(redacted_for(*d, user->viewer()))},
+                                       {"deadlines", deadlines_json(*d, app)},
+                                       {"server_time", app.now()}});
     });
 
     server.Get(R"(/api/v1/disputes/([^/]+)/events)", [&app](const httplib::Request& req, httplib::Response& res) {

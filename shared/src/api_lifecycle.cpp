@@ -214,6 +214,18 @@ json encode(const Deadline& d) {
     return j;
 }
 
+FieldErrors decode(const json& j, Deadline& out) {
+    FieldErrors errors;
+    JsonReader r(j, errors, {"kind", "on", "consequence", "paused", "due", "remaining_seconds"});
+    r.enumeration("kind", out.kind);
+    r.enumeration("on", out.on);
+    r.enumeration("consequence", out.consequence);
+    r.boolean("paused", out.paused);
+    if (out.paused) r.integer("remaining_seconds", out.remaining);
+    else r.integer("due", out.due);
+    return errors;
+}
+
 json encode_progress(const Case& c) {
     json offers = json::array();
     for (const Offer& o : c.offers)

@@ -73,6 +73,11 @@ test('buyer files a dispute in Chinese; merchant sees it redacted', async () => 
   assert.equal(s.current.state, 'filed');
   assert.equal(s.current.buyer.phone, '13812345678', 'the buyer sees their own contact');
   assert.equal(s.last_api.status, 200);
+  // The platform's clocks, computed by the server with the shared rules, count down on screen.
+  await buyer.waitFor(() => window.accordTest.state.deadlines.length === 3);
+  s = await buyer.state();
+  const triage = s.deadlines.find((d) => d.kind === 'triage');
+  assert.equal(triage.due, s.current.created_at + 24 * 3600);
   await buyer.screenshot('04-buyer-case-filed');
   const caseId = s.current.id;
 

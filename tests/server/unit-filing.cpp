@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -521,4 +523,34 @@ TEST_CASE("only a finished case (rejected, closed, withdrawn, referred externall
         }
     }
     CHECK(freed == kFinishedStates.size());
+}
+
+TEST_CASE("a filed case comes with its running deadlines, computed by the shared rules on the server's clock") {
+    ServerProcess server;
+    Session buyer = sign_in(server, "buyer");
+    const std::int64_t id = file_ok(buyer, filing_body(kHeadphones));
+    auto r = buyer.get("/api/v1/disputes/" + std::to_string(id));
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const json body = body_of(r);
+    const std::int64_t filed_at = body["dispute"]["created_at"].get<std::int64_t>();
+    CHECK(std::llabs(body["server_time"].get<std::int64_t>() - filed_at) < 60);
+    std::map<std::string, json> by_kind;
+    for (const json& d : body["deadlines"]) by_kind[d["kind"].get<std::string>()] = d;
+    REQUIRE(by_kind.size() == 3);
+    // First response and triage: 24 calendar hours; the platform's resolution time: 48 h (normal).
+    CHECK(by_kind["first_response"]["due"] == filed_at + 24 * 3600);
+    CHECK(by_kind["triage"]["due"] == filed_at + 24 * 3600);
+    CHECK(by_kind["resolution"]["due"] == filed_at + 48 * 3600);
+    for (const auto& [kind, d] : by_kind) {
+        CAPTURE(kind);
+        CHECK(d["on"] == "platform");
+        CHECK(d["consequence"] == "notify_overdue");
+        CHECK(d["paused"] == false);
+    }
+    // The merchant sees the same clocks.
+    Session merchant = sign_in(server, "merchant");
+    auto m = merchant.get("/api/v1/disputes/" + std::to_string(id));
+    REQUIRE(m);
+    CHECK(body_of(m)["deadlines"] == body["deadlines"]);
 }

@@ -236,3 +236,22 @@ TEST_CASE("optional parts of an action are left out when empty") {
     r.action = Action::rule;
     CHECK_FALSE(api::encode(r)["ruling"].contains("violation"));
 }
+
+TEST_CASE("deadlines survive encode then decode, running or paused") {
+    for (const Deadline& d : {Deadline{DeadlineKind::consent, Party::merchant, 1'790'000'000, false, 0, Consequence::deemed_consent},
+                              Deadline{DeadlineKind::resolution, Party::platform, 0, true, 7200, Consequence::notify_overdue}}) {
+        Deadline back;
+        CHECK(api::decode(api::encode(d), back).empty());
+        CHECK(back.kind == d.kind);
+        CHECK(back.on == d.on);
+        CHECK(back.consequence == d.consequence);
+        CHECK(back.paused == d.paused);
+        CHECK(back.due == d.due);
+        CHECK(back.remaining == d.remaining);
+    }
+    Deadline bad;
+    CHECK_FALSE(api::decode(json{{"kind", "nap"}, {"on", "buyer"}, {"consequence", "auto_close"}, {"paused", false},
+                                 {"due", 1}},
+                            bad)
+                    .empty());
+}

@@ -21,6 +21,7 @@ nlohmann::json encode(const ActionRequest& r);
 
 nlohmann::json encode(const Terms& t);
 nlohmann::json encode(const Deadline& d);
+FieldErrors decode(const nlohmann::json& j, Deadline& out);
 // The case's progress as a viewer may see it: everything but the buyer's contact (see access.hpp).
 nlohmann::json encode_progress(const Case& c);
 
