@@ -1,6 +1,8 @@
 // Validation of the filing form (shared by client and server).
 #include <doctest/doctest.h>
 
+#include <optional>
+
 #include <functional>
 #include <string>
 
@@ -487,16 +489,21 @@ TEST_CASE("is_valid_utf8 agrees with the JSON parser, so a valid description alw
 TEST_CASE("a description of spaces is no description; padding does not count") {
     const OrderSnapshot o = order_delivered(kNow - 2 * kSecondsPerDay);
     FilingForm f = good_form();
-    auto description_error = [&] { return find_error(validate_filing(f, &o, kBuyerViewer, kNow), "description"); };
+    // A copy, not a pointer: the errors vector dies with the call.
+    auto description_error = [&]() -> std::optional<FieldError> {
+        const FieldErrors errors = validate_filing(f, &o, kBuyerViewer, kNow);
+        const FieldError* e = find_error(errors, "description");
+        return e ? std::optional<FieldError>(*e) : std::nullopt;
+    };
     f.description = "          ";
-    REQUIRE(description_error() != nullptr);
+    REQUIRE(description_error().has_value());
     CHECK(description_error()->code == ErrorCode::required);
     f.description = "\xE3\x80\x80\xE3\x80\x80 \t\n";
     CHECK(description_error()->code == ErrorCode::required);
     f.description = "   耳机坏了   ";  // 4 characters once trimmed
     CHECK(description_error()->code == ErrorCode::too_short);
     f.description = "\xE3\x80\x80耳机左边没有声音，要求退款\xE3\x80\x80";
-    CHECK(description_error() == nullptr);
+    CHECK_FALSE(description_error().has_value());
     CHECK(trim_spaces("  a b  ") == "a b");
     CHECK(trim_spaces("") == "");
     CHECK(trim_spaces("\xE3\x80\x80") == "");
