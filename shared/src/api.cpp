@@ -42,9 +42,12 @@ static void decode_money(JsonReader& parent, const json& j, const char* key, Mon
         errors.push_back({key, ErrorCode::required, 0});
         return;
     }
+    const std::size_t from = errors.size();
     JsonReader r(j.at(key), errors, {"minor", "currency"});
     r.integer("minor", out.minor);
     r.string("currency", out.currency);
+    for (std::size_t i = from; i < errors.size(); ++i)  // named by path: "amount.minor"
+        errors[i].field = errors[i].field.empty() ? key : std::string(key) + "." + errors[i].field;
 }
 
 json encode(const OrderSnapshot& o) {
