@@ -89,7 +89,15 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
             add(step_kind(step), step_actor(step), c.step_entered_at, step_duration(step, d), step_consequence(step));
             break;
         }
-        default:
+        // No deadline of its own: the platform's resolution time below runs (or is paused) in these;
+        // terminal states returned above.
+        case DisputeState::mediation:
+        case DisputeState::arbitration:
+        case DisputeState::appealed:
+        case DisputeState::rejected:
+        case DisputeState::closed:
+        case DisputeState::withdrawn:
+        case DisputeState::referred_external:
             break;
     }
 

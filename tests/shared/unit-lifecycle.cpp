@@ -553,6 +553,23 @@ TEST_CASE("the action and relation tables: unique keys and both labels") {
     }
 }
 
+TEST_CASE("every action has a home: some state in which someone may take it") {
+    for (const auto& ac : EnumTable<Action>::entries) {
+        CAPTURE(ac.key);
+        bool somewhere = false;
+        for (const auto& st : EnumTable<DisputeState>::entries) {
+            const Case c = fixture(st.value);
+            for (const Who w : kWho) {
+                const std::string o = may_outcome(c, ac.value, actor_for(w), kMatrixNow);
+                if (o != "action_not_allowed_in_state" && o != "case_finished" && o != "forbidden") somewhere = true;
+            }
+        }
+        CHECK(somewhere);
+    }
+    // A value outside the enum is nobody's action.
+    CHECK(may_outcome(fixture(S::filed), static_cast<Action>(enum_count<Action>()), admin(), kMatrixNow) == "forbidden");
+}
+
 // ---------------------------------------------------------------------------
 // The permission matrix: every state × every action × every kind of actor.
 
