@@ -683,12 +683,20 @@ constexpr ActionSpec kSpecs[] = {
         .effect =
             [](EffectArgs& e) {
                 e.next.referred_to = e.req.external;
+                e.detail = to_key(e.req.external);
+                // Sued over a customer's dispute: risk management follows it (seed 000: 因客户交易纠纷被诉的，
+                // 应及时报……风险管理部). The event says so when this referral is what flagged it.
+                if (e.req.external == ExternalBody::court && !e.before.litigation_risk) {
+                    e.next.litigation_risk = true;
+                    e.detail += " litigation_risk";
+                }
                 enter_state(e.next, S::referred_external, e.req.at);
             },
     },
     {
         .action = Action::flag_litigation_risk,
-        .may = only(kOpen | bits(S::closed), kCaseworkers),
+        // While the case lives, after it closed, and after it went to an outside body (where the risk shows).
+        .may = only(kOpen | bits(S::closed, S::referred_external), kCaseworkers),
         .reason = ReasonRule::required,
         .keys = kNoKeys,
         .decode = nullptr,

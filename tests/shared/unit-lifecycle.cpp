@@ -435,7 +435,7 @@ const std::vector<Row> kExpected = {
     // staff flag litigation risk while the case lives and after it closed; the scheduler enforces deadlines.
     {Action::withdraw, kBeforeRuling, {Who::buyer}},
     {Action::refer_external, {S::ruled, S::appealed, S::closed}, {Who::buyer, Who::merchant, Who::admin}},
-    {Action::flag_litigation_risk, with(kNotFinished, S::closed), kStaffW},
+    {Action::flag_litigation_risk, with(with(kNotFinished, S::closed), S::referred_external), kStaffW},
     {Action::timeout, kNotFinished, {Who::system}},
 };
 
@@ -1572,11 +1572,33 @@ TEST_CASE("lifecycle: referral to a court or an arbitration institution") {
     CHECK(*res.next.referred_to == ExternalBody::arbitration_institution);
     check_event(res.event, Action::refer_external, kMerchantUser, R::case_merchant, d.t + kHour, S::ruled,
                 S::referred_external, "提交仲裁委员会");
-    // After closing, a party may still go to court.
+    CHECK(res.event.detail == "arbitration_institution");
+    CHECK_FALSE(res.next.litigation_risk);  // no court: nothing is flagged by itself
+    // Staff may still flag the risk after the referral.
+    CHECK(may_outcome(res.next, Action::flag_litigation_risk, support(), d.t + 2 * kHour) == "allowed");
+    const ActionResult flagged = must(res.next, rq(Action::flag_litigation_risk, support(), d.t + 2 * kHour, "商家称将起诉"));
+    CHECK(flagged.next.litigation_risk);
+    CHECK(flagged.next.dispute.state == S::referred_external);
+    CHECK(may_outcome(flagged.next, Action::flag_litigation_risk, admin(), d.t + 3 * kHour) == "already_done");
+    // A third-party mediation body (seed 000: 第三方调解机构).
+    r.external = ExternalBody::third_party_mediation;
+    const ActionResult mediation_body = must(d.c, r);
+    CHECK(*mediation_body.next.referred_to == ExternalBody::third_party_mediation);
+    CHECK(mediation_body.event.detail == "third_party_mediation");
+    CHECK_FALSE(mediation_body.next.litigation_risk);
+    // After closing, a party may still go to court; a court referral flags the litigation risk by itself.
     Drive closed = reach(S::closed);
+    REQUIRE_FALSE(closed.c.litigation_risk);
     const ActionResult after = must(closed.c, rq(Action::refer_external, buyer(), closed.t + kDay, "起诉"));
     CHECK(after.next.dispute.state == S::referred_external);
     CHECK(*after.next.referred_to == ExternalBody::court);
+    CHECK(after.next.litigation_risk);
+    CHECK(after.event.detail == "court litigation_risk");
+    CHECK(may_outcome(after.next, Action::flag_litigation_risk, support(), closed.t + 2 * kDay) == "already_done");
+    // Already flagged before: the referral says only where it went.
+    Case risky = closed.c;
+    risky.litigation_risk = true;
+    CHECK(must(risky, rq(Action::refer_external, buyer(), closed.t + kDay, "起诉")).event.detail == "court");
 }
 
 TEST_CASE("apply never changes the case it is given, and every success stamps updated_at") {

@@ -14,13 +14,16 @@
 
 namespace accord {
 
-enum class ExternalBody { court, arbitration_institution };
+// Where a case goes when the platform's own process is not the end of it (seed 000: 第三方调解机构 for serious
+// disputes the platform cannot settle; an arbitration institution or a court).
+enum class ExternalBody { court, arbitration_institution, third_party_mediation };
 
 template <>
 struct EnumTable<ExternalBody> {
     static constexpr EnumEntry<ExternalBody> entries[] = {
         {ExternalBody::court, "court", "人民法院", "Court"},
         {ExternalBody::arbitration_institution, "arbitration_institution", "仲裁机构", "Arbitration institution"},
+        {ExternalBody::third_party_mediation, "third_party_mediation", "第三方调解机构", "Third-party mediation body"},
     };
 };
 
