@@ -62,12 +62,12 @@ SanctionStatus sanction_status(const std::vector<ViolationRecord>& records, Time
 
     if (status.points >= t.blacklist) {
         status.tier = SanctionTier::blacklist;
+    } else if (status.points >= t.restrict_listings) {
+        status.tier = SanctionTier::restrict_listings;
     } else if (status.points >= t.restrict_marketing) {
         status.tier = SanctionTier::restrict_marketing;
     } else if (status.points >= t.restrict_recommendations) {
         status.tier = SanctionTier::restrict_recommendations;
-    } else if (status.points >= t.restrict_listings) {
-        status.tier = SanctionTier::restrict_listings;
     } else {
         status.tier = SanctionTier::warning;
     }
@@ -107,9 +107,9 @@ FieldErrors validate(const SanctionThresholds& t) {
         int points;
     };
     const Step steps[] = {
-        {"restrict_listings", t.restrict_listings},
         {"restrict_recommendations", t.restrict_recommendations},
         {"restrict_marketing", t.restrict_marketing},
+        {"restrict_listings", t.restrict_listings},
         {"blacklist", t.blacklist},
     };
     // Which value is wrong when the order breaks is a guess; the guess that blames the fewest

@@ -24,9 +24,10 @@ template <> struct Last<Channel> { static constexpr Channel value = Channel::soc
 template <> struct Last<DisputeState> { static constexpr DisputeState value = DisputeState::referred_external; };
 template <> struct Last<ErrorCode> { static constexpr ErrorCode value = ErrorCode::internal; };
 template <> struct Last<ExternalBody> { static constexpr ExternalBody value = ExternalBody::third_party_mediation; };
+template <> struct Last<SanctionTier> { static constexpr SanctionTier value = SanctionTier::blacklist; };
 
 // Every enum the tests below run on; a new enum with a table joins here and in Last above.
-#define ACCORD_ENUMS Role, Category, Remedy, Channel, DisputeState, ErrorCode, ExternalBody
+#define ACCORD_ENUMS Role, Category, Remedy, Channel, DisputeState, ErrorCode, ExternalBody, SanctionTier
 
 bool is_snake_case(const std::string& key) {
     if (key.empty() || key.front() == '_' || key.back() == '_') return false;

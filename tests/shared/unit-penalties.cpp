@@ -21,9 +21,9 @@ const Violation kViolations[] = {Violation::refusal_to_fulfil,   Violation::coun
                                  Violation::after_sales_refusal, Violation::other};
 const SanctionTier kTiers[] = {SanctionTier::none,
                                SanctionTier::warning,
-                               SanctionTier::restrict_listings,
                                SanctionTier::restrict_recommendations,
                                SanctionTier::restrict_marketing,
+                               SanctionTier::restrict_listings,
                                SanctionTier::blacklist};
 
 ViolationRecord record(std::int64_t dispute_id, Timestamp at, int points) {
@@ -98,9 +98,9 @@ TEST_CASE("the seed's Chinese terms and the wire keys") {
     const TierRow tiers[] = {
         {SanctionTier::none, "none", "无"},
         {SanctionTier::warning, "warning", "警告"},
-        {SanctionTier::restrict_listings, "restrict_listings", "限制发布"},
         {SanctionTier::restrict_recommendations, "restrict_recommendations", "限制推荐"},
-        {SanctionTier::restrict_marketing, "restrict_marketing", "限制营销"},
+        {SanctionTier::restrict_marketing, "restrict_marketing", "限制营销信息发布"},
+        {SanctionTier::restrict_listings, "restrict_listings", "限制发布供求信息"},
         {SanctionTier::blacklist, "blacklist", "黑名单"},
     };
     for (const TierRow& row : tiers) {
@@ -230,8 +230,8 @@ TEST_CASE("the window is relative to now: the same record ages out as now moves"
     const Timestamp at = 1'700'000'000;
     const std::vector<ViolationRecord> records = {record(1, at, 12)};
     CHECK(sanction_status(records, at - 1).tier == SanctionTier::none);  // not yet charged
-    CHECK(sanction_status(records, at).tier == SanctionTier::restrict_listings);
-    CHECK(sanction_status(records, at + kWindow - 1).tier == SanctionTier::restrict_listings);
+    CHECK(sanction_status(records, at).tier == SanctionTier::restrict_recommendations);
+    CHECK(sanction_status(records, at + kWindow - 1).tier == SanctionTier::restrict_recommendations);
     CHECK(sanction_status(records, at + kWindow).tier == SanctionTier::none);
     // points_expire_next is the first moment the record no longer counts.
     const Timestamp expire = sanction_status(records, at).points_expire_next;
@@ -292,12 +292,12 @@ TEST_CASE("tier thresholds: exactly at each threshold and one point below, defau
         {0, SanctionTier::none},
         {1, SanctionTier::warning},
         {11, SanctionTier::warning},
-        {12, SanctionTier::restrict_listings},
-        {23, SanctionTier::restrict_listings},
-        {24, SanctionTier::restrict_recommendations},
-        {35, SanctionTier::restrict_recommendations},
-        {36, SanctionTier::restrict_marketing},
-        {47, SanctionTier::restrict_marketing},
+        {12, SanctionTier::restrict_recommendations},
+        {23, SanctionTier::restrict_recommendations},
+        {24, SanctionTier::restrict_marketing},
+        {35, SanctionTier::restrict_marketing},
+        {36, SanctionTier::restrict_listings},
+        {47, SanctionTier::restrict_listings},
         {48, SanctionTier::blacklist},
         {1000, SanctionTier::blacklist},
     };
@@ -318,9 +318,9 @@ TEST_CASE("tier thresholds: exactly at each threshold and one point below, defau
 
 TEST_CASE("tier thresholds: custom thresholds, at and one below each") {
     SanctionThresholds t;
-    t.restrict_listings = 5;
-    t.restrict_recommendations = 10;
-    t.restrict_marketing = 20;
+    t.restrict_recommendations = 5;
+    t.restrict_marketing = 10;
+    t.restrict_listings = 20;
     t.blacklist = 30;
     struct Row {
         int points;
@@ -330,12 +330,12 @@ TEST_CASE("tier thresholds: custom thresholds, at and one below each") {
         {0, SanctionTier::none},
         {1, SanctionTier::warning},
         {4, SanctionTier::warning},
-        {5, SanctionTier::restrict_listings},
-        {9, SanctionTier::restrict_listings},
-        {10, SanctionTier::restrict_recommendations},
-        {19, SanctionTier::restrict_recommendations},
-        {20, SanctionTier::restrict_marketing},
-        {29, SanctionTier::restrict_marketing},
+        {5, SanctionTier::restrict_recommendations},
+        {9, SanctionTier::restrict_recommendations},
+        {10, SanctionTier::restrict_marketing},
+        {19, SanctionTier::restrict_marketing},
+        {20, SanctionTier::restrict_listings},
+        {29, SanctionTier::restrict_listings},
         {30, SanctionTier::blacklist},
     };
     for (const Row& row : rows) {
@@ -349,8 +349,8 @@ TEST_CASE("the first offence is a warning, whatever the violation's points below
     for (const Violation v : kViolations) {
         CAPTURE(to_key(v));
         const SanctionStatus s = sanction_status({charge(9, v, false, kNow, table)}, kNow);
-        // Counterfeit (12 points) reaches restrict_listings at once: the tier is the highest one reached.
-        CHECK(s.tier == (v == Violation::counterfeit ? SanctionTier::restrict_listings : SanctionTier::warning));
+        // Counterfeit (12 points) reaches restrict_recommendations at once: the tier is the highest one reached.
+        CHECK(s.tier == (v == Violation::counterfeit ? SanctionTier::restrict_recommendations : SanctionTier::warning));
         CHECK(s.cases == std::vector<std::int64_t>{9});
     }
 }
@@ -404,7 +404,7 @@ TEST_CASE("cases list the counted disputes oldest first, each once; expiry follo
     };
     const SanctionStatus s = sanction_status(records, kNow);
     CHECK(s.points == 14);
-    CHECK(s.tier == SanctionTier::restrict_listings);
+    CHECK(s.tier == SanctionTier::restrict_recommendations);
     CHECK(s.cases == std::vector<std::int64_t>{20, 30, 40});
     CHECK(s.points_expire_next == kNow - 100 * kSecondsPerDay + kWindow);
 
@@ -412,7 +412,7 @@ TEST_CASE("cases list the counted disputes oldest first, each once; expiry follo
     // dated after the first `now` counts too.
     const SanctionStatus later = sanction_status(records, s.points_expire_next);
     CHECK(later.points == 3 + 3 + 2 + 12);
-    CHECK(later.tier == SanctionTier::restrict_listings);
+    CHECK(later.tier == SanctionTier::restrict_recommendations);
     CHECK(later.cases == std::vector<std::int64_t>{30, 40, 50});
     CHECK(later.points_expire_next == kNow - 10 * kSecondsPerDay + kWindow);
 }
@@ -434,9 +434,9 @@ TEST_CASE("permissions: every tier × every permission") {
     const Row rows[] = {
         {SanctionTier::none, true, true, true, true},
         {SanctionTier::warning, true, true, true, true},
-        {SanctionTier::restrict_listings, true, false, true, true},
-        {SanctionTier::restrict_recommendations, true, false, false, true},
-        {SanctionTier::restrict_marketing, true, false, false, false},
+        {SanctionTier::restrict_recommendations, true, true, false, true},
+        {SanctionTier::restrict_marketing, true, true, false, false},
+        {SanctionTier::restrict_listings, true, false, false, false},
         {SanctionTier::blacklist, false, false, false, false},
     };
     CHECK(std::size(rows) == enum_count<SanctionTier>());
@@ -528,44 +528,44 @@ TEST_CASE("sanction thresholds: window_days within 1..3650") {
 TEST_CASE("sanction thresholds: positive and strictly rising, the offending field named") {
     struct Row {
         const char* name;
-        int listings, recommendations, marketing, blacklist;
+        int recommendations, marketing, listings, blacklist;
         const char* errors;
     };
     const Row rows[] = {
         {"defaults", 12, 24, 36, 48, ""},
         {"rising by one", 1, 2, 3, 4, ""},
-        {"listings zero", 0, 24, 36, 48, "restrict_listings/must_be_positive "},
-        {"recommendations negative", 12, -1, 36, 48, "restrict_recommendations/must_be_positive "},
-        {"marketing zero", 12, 24, 0, 48, "restrict_marketing/must_be_positive "},
+        {"recommendations zero", 0, 24, 36, 48, "restrict_recommendations/must_be_positive "},
+        {"marketing negative", 12, -1, 36, 48, "restrict_marketing/must_be_positive "},
+        {"listings zero", 12, 24, 0, 48, "restrict_listings/must_be_positive "},
         {"blacklist zero", 12, 24, 36, 0, "blacklist/must_be_positive "},
         {"all zero", 0, 0, 0, 0,
-         "restrict_listings/must_be_positive restrict_recommendations/must_be_positive "
-         "restrict_marketing/must_be_positive blacklist/must_be_positive "},
-        {"recommendations equal to listings", 12, 12, 36, 48, "restrict_recommendations/not_ascending "},
-        {"recommendations below listings", 12, 5, 36, 48, "restrict_recommendations/not_ascending "},
-        {"marketing equal to recommendations", 12, 24, 24, 48, "restrict_marketing/not_ascending "},
-        {"blacklist equal to marketing", 12, 24, 36, 36, "blacklist/not_ascending "},
+         "restrict_recommendations/must_be_positive restrict_marketing/must_be_positive "
+         "restrict_listings/must_be_positive blacklist/must_be_positive "},
+        {"marketing equal to recommendations", 12, 12, 36, 48, "restrict_marketing/not_ascending "},
+        {"marketing below recommendations", 12, 5, 36, 48, "restrict_marketing/not_ascending "},
+        {"listings equal to marketing", 12, 24, 24, 48, "restrict_listings/not_ascending "},
+        {"blacklist equal to listings", 12, 24, 36, 36, "blacklist/not_ascending "},
         {"blacklist below everything", 12, 24, 36, 1, "blacklist/not_ascending "},
         // One value too high blames that value, not the neighbour after it.
-        {"listings too high", 100, 24, 36, 48, "restrict_listings/not_ascending "},
-        {"recommendations too high", 12, 100, 36, 48, "restrict_recommendations/not_ascending "},
+        {"recommendations too high", 100, 24, 36, 48, "restrict_recommendations/not_ascending "},
+        {"marketing too high", 12, 100, 36, 48, "restrict_marketing/not_ascending "},
         // Two neighbours swapped: either could be blamed; the higher tier is.
-        {"recommendations and marketing swapped", 12, 36, 24, 48, "restrict_marketing/not_ascending "},
+        {"marketing and listings swapped", 12, 36, 24, 48, "restrict_listings/not_ascending "},
         {"all equal", 10, 10, 10, 10,
-         "restrict_recommendations/not_ascending restrict_marketing/not_ascending blacklist/not_ascending "},
+         "restrict_marketing/not_ascending restrict_listings/not_ascending blacklist/not_ascending "},
         {"descending", 48, 36, 24, 12,
-         "restrict_recommendations/not_ascending restrict_marketing/not_ascending blacklist/not_ascending "},
+         "restrict_marketing/not_ascending restrict_listings/not_ascending blacklist/not_ascending "},
         // A non-positive value is reported as such and does not break the order of the rest.
-        {"zero in the middle, the rest rising", 12, 0, 36, 48, "restrict_recommendations/must_be_positive "},
+        {"zero in the middle, the rest rising", 12, 0, 36, 48, "restrict_marketing/must_be_positive "},
         {"zero in the middle, the rest out of order", 12, 0, 10, 48,
-         "restrict_recommendations/must_be_positive restrict_marketing/not_ascending "},
+         "restrict_marketing/must_be_positive restrict_listings/not_ascending "},
     };
     for (const Row& row : rows) {
         CAPTURE(row.name);
         SanctionThresholds t;
-        t.restrict_listings = row.listings;
         t.restrict_recommendations = row.recommendations;
         t.restrict_marketing = row.marketing;
+        t.restrict_listings = row.listings;
         t.blacklist = row.blacklist;
         CHECK(describe(validate(t)) == row.errors);
     }

@@ -65,28 +65,31 @@ int penalty_points(Violation v, bool force_majeure, const PenaltyTable& table);
 ViolationRecord charge(std::int64_t dispute_id, Violation v, bool force_majeure, Timestamp at,
                        const PenaltyTable& table);
 
-// Each tier includes every restriction of the tiers before it.
-enum class SanctionTier { none, warning, restrict_listings, restrict_recommendations, restrict_marketing, blacklist };
+// Each tier includes every restriction of the tiers before it. The order is seed 000 第十条's, read by
+// its words: a first offence is warned (首次违规); 较严重 restricts recommendations (限制推荐); 严重
+// restricts marketing (限制营销信息发布); 情节严重 restricts publishing listings (限制发布供求信息),
+// which stops the shop selling anything new and so comes last before 特别严重, the blacklist (no login).
+enum class SanctionTier { none, warning, restrict_recommendations, restrict_marketing, restrict_listings, blacklist };
 
 template <>
 struct EnumTable<SanctionTier> {
     static constexpr EnumEntry<SanctionTier> entries[] = {
         {SanctionTier::none, "none", "无", "None"},
         {SanctionTier::warning, "warning", "警告", "Warning"},
-        {SanctionTier::restrict_listings, "restrict_listings", "限制发布", "Listings restricted"},
         {SanctionTier::restrict_recommendations, "restrict_recommendations", "限制推荐", "Recommendations restricted"},
-        {SanctionTier::restrict_marketing, "restrict_marketing", "限制营销", "Marketing restricted"},
+        {SanctionTier::restrict_marketing, "restrict_marketing", "限制营销信息发布", "Marketing restricted"},
+        {SanctionTier::restrict_listings, "restrict_listings", "限制发布供求信息", "Listings restricted"},
         {SanctionTier::blacklist, "blacklist", "黑名单", "Blacklisted"},
     };
 };
 
-// Points within the rolling window at which each tier starts. There is no threshold for a
-// warning: any charged offence in the window is one (第十条, 首次违规 → 警告).
+// Points within the rolling window at which each tier starts, in the tiers' order. There is no threshold for
+// a warning: any charged offence in the window is one (第十条, 首次违规 → 警告).
 struct SanctionThresholds {
     int window_days = 365;
-    int restrict_listings = 12;
-    int restrict_recommendations = 24;
-    int restrict_marketing = 36;
+    int restrict_recommendations = 12;
+    int restrict_marketing = 24;
+    int restrict_listings = 36;
     int blacklist = 48;
 };
 
@@ -113,8 +116,8 @@ bool may_publish_marketing(SanctionTier tier);
 
 // Each violation's points within 0..PenaltyTable::kMaxPoints; field "points.<violation key>".
 FieldErrors validate(const PenaltyTable& table);
-// window_days within 1..3650; each threshold positive, and the thresholds strictly rising from
-// restrict_listings to blacklist. Fields are the member names ("window_days", "blacklist", ...);
+// window_days within 1..3650; each threshold positive, and the thresholds strictly rising in the tiers'
+// order, from restrict_recommendations to blacklist. Fields are the member names ("window_days", "blacklist", ...);
 // when the order breaks, the fewest thresholds that explain it are named (see the .cpp).
 FieldErrors validate(const SanctionThresholds& t);
 
