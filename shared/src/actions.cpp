@@ -92,13 +92,21 @@ void read_object(JsonReader& parent, const char* key, FieldErrors& errors, std::
         errors[i].field = errors[i].field.empty() ? key : std::string(key) + "." + errors[i].field;
 }
 
+// Terms on the wire: "payer" defaults to the merchant; "platform_amount_minor" may be left out when the
+// payer alone says it (merchant: 0, platform: the amount) and is required when the cost is shared.
 void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors) {
-    read_object(parent, key, errors, {"remedy", "amount_minor", "currency", "terms"}, [&](JsonReader& r) {
-        r.enumeration("remedy", out.remedy);
-        r.integer("amount_minor", out.amount.minor);
-        r.string("currency", out.amount.currency, /*required=*/false);
-        r.string("terms", out.terms, /*required=*/false);
-    });
+    read_object(parent, key, errors,
+                {"remedy", "amount_minor", "currency", "terms", "payer", "platform_amount_minor"}, [&](JsonReader& r) {
+                    r.enumeration("remedy", out.remedy);
+                    r.integer("amount_minor", out.amount.minor);
+                    r.string("currency", out.amount.currency, /*required=*/false);
+                    r.string("terms", out.terms, /*required=*/false);
+                    r.enumeration("payer", out.payer, /*required=*/false);
+                    out.platform_amount.currency = out.amount.currency;
+                    const bool shared = out.payer == Payer::shared;
+                    if (!r.integer("platform_amount_minor", out.platform_amount.minor, /*required=*/shared))
+                        out.platform_amount.minor = out.payer == Payer::platform ? out.amount.minor : 0;
+                });
 }
 
 // The codec and check shared by the three actions that carry terms (merchant_offer, make_offer, propose_settlement).
@@ -418,7 +426,8 @@ constexpr ActionSpec kSpecs[] = {
                 n.proposal = e.req.terms;
                 n.proposer_id = e.req.actor.viewer.user_id;
                 n.proposal_approver_id = 0;
-                n.notify_risk = approval_required(e.req.terms.amount, e.ctx.rules.approvals).notify_risk;
+                // The approval rule looks at what the platform pays (seed 000's 1000 元).
+                n.notify_risk = approval_required(e.req.terms.platform_amount, e.ctx.rules.approvals).notify_risk;
                 n.buyer_consented = n.merchant_consented = false;
                 enter_state(n, S::mediation_review, e.req.at);
             },
@@ -434,7 +443,7 @@ constexpr ActionSpec kSpecs[] = {
         .guard = [](const GuardArgs& g) -> std::optional<ErrorCode> {
             if (!g.c.proposal) return ErrorCode::action_not_allowed_in_state;
             const Approver approver{g.actor.viewer.user_id, g.actor.viewer.role, g.actor.approval_level};
-            switch (check_approval(g.c.proposer_id, approver, g.c.proposal->amount, g.ctx.rules.approvals)) {
+            switch (check_approval(g.c.proposer_id, approver, g.c.proposal->platform_amount, g.ctx.rules.approvals)) {
                 case ApprovalDenial::none: return std::nullopt;
                 case ApprovalDenial::proposer_cannot_approve: return ErrorCode::four_eyes;
                 case ApprovalDenial::level_too_low: return ErrorCode::approval_level_too_low;

@@ -55,7 +55,7 @@ FieldErrors decode(const json& j, ActionRequest& out) {
 
 json encode(const Terms& t) {
     return {{"remedy", to_key(t.remedy)}, {"amount_minor", t.amount.minor}, {"currency", t.amount.currency},
-            {"terms", t.terms}};
+            {"terms", t.terms},          {"payer", to_key(t.payer)},      {"platform_amount_minor", t.platform_amount.minor}};
 }
 
 json encode(const ActionRequest& r) {

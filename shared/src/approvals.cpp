@@ -3,7 +3,7 @@
 namespace accord {
 
 ApprovalRequirement approval_required(const Money& amount, const ApprovalRules& rules) {
-    if (amount.currency == rules.currency && amount.minor < rules.manager_threshold_minor)
+    if (amount.minor <= 0 || (amount.currency == rules.currency && amount.minor < rules.manager_threshold_minor))
         return {ApprovalLevel::team_lead, false};
     return {ApprovalLevel::manager, true};
 }
@@ -12,7 +12,7 @@ ApprovalDenial check_approval(std::int64_t proposer_id, const Approver& approver
                               const ApprovalRules& rules) {
     if (approver.role != Role::approver) return ApprovalDenial::not_an_approver;
     if (approver.user_id == proposer_id) return ApprovalDenial::proposer_cannot_approve;
-    if (amount.currency != rules.currency) return ApprovalDenial::currency_mismatch;
+    if (amount.minor > 0 && amount.currency != rules.currency) return ApprovalDenial::currency_mismatch;
     const ApprovalLevel needed = approval_required(amount, rules).level;
     // Spelled out rather than compared as numbers: a corrupt level value must not outrank a manager.
     const bool enough = approver.level == ApprovalLevel::manager ||

@@ -36,12 +36,15 @@ json terms(const Terms& t) { return encode(t); }
 
 void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors, bool required = true) {
     nested(
-        parent, key, errors, {"remedy", "amount_minor", "currency", "terms"},
+        parent, key, errors, {"remedy", "amount_minor", "currency", "terms", "payer", "platform_amount_minor"},
         [&](JsonReader& r) {
             r.enumeration("remedy", out.remedy);
             r.integer("amount_minor", out.amount.minor);
             r.string("currency", out.amount.currency);
             r.string("terms", out.terms);
+            r.enumeration("payer", out.payer);
+            r.integer("platform_amount_minor", out.platform_amount.minor);
+            out.platform_amount.currency = out.amount.currency;
         },
         required);
 }

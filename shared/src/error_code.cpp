@@ -39,6 +39,8 @@ constexpr FieldLabel kFieldLabels[] = {
     {"note", "说明", "note"},
     {"what", "检测内容", "what"},
     {"payer", "费用承担方", "payer"},
+    {"platform_amount", "平台承担金额", "platform_amount"},
+    {"platform_amount_minor", "平台承担金额", "platform_amount_minor"},
     {"liability", "责任认定", "liability"},
     {"reasoning", "裁决理由", "reasoning"},
     {"violation", "违规类型", "violation"},

@@ -17,7 +17,36 @@ FieldErrors validate_terms(const Terms& t, const Money& order_total) {
     else if (t.amount.minor > order_total.minor) errors.push_back({"amount", ErrorCode::exceeds_order_total, 0});
     if (!is_valid_utf8(t.terms)) errors.push_back({"terms", ErrorCode::invalid_format, 0});
     else if (utf8_length(t.terms) > 500) errors.push_back({"terms", ErrorCode::too_long, 500});
+
+    const std::int64_t share = t.platform_amount.minor;
+    if (share != 0 && t.platform_amount.currency != t.amount.currency) {  // nothing paid has no currency to mind
+        errors.push_back({"platform_amount", ErrorCode::currency_mismatch, 0});
+        return errors;
+    }
+    switch (t.payer) {
+        case Payer::merchant:
+            if (share != 0) errors.push_back({"platform_amount", ErrorCode::not_applicable, 0});
+            break;
+        case Payer::platform:
+            if (share != t.amount.minor) errors.push_back({"platform_amount", ErrorCode::must_equal_amount, 0});
+            break;
+        case Payer::shared:
+            if (share <= 0 || share >= t.amount.minor)
+                errors.push_back({"platform_amount", ErrorCode::share_out_of_range, 0});
+            break;
+    }
     return errors;
+}
+
+Terms with_payer(Terms t, Payer payer, std::int64_t platform_minor) {
+    t.payer = payer;
+    t.platform_amount.currency = t.amount.currency;
+    switch (payer) {
+        case Payer::merchant: t.platform_amount.minor = 0; break;
+        case Payer::platform: t.platform_amount.minor = t.amount.minor; break;
+        case Payer::shared: t.platform_amount.minor = platform_minor; break;
+    }
+    return t;
 }
 
 }  // namespace accord

@@ -23,8 +23,9 @@ FieldErrors validate_ruling(const Ruling& r, const Money& order_total) {
             e.field = "remedy." + e.field;
             errors.push_back(e);
         }
-    } else if (r.remedy.amount.minor != 0) {
-        errors.push_back({"remedy.amount", ErrorCode::not_applicable, 0});
+    } else {
+        if (r.remedy.amount.minor != 0) errors.push_back({"remedy.amount", ErrorCode::not_applicable, 0});
+        if (r.remedy.platform_amount.minor != 0) errors.push_back({"remedy.platform_amount", ErrorCode::not_applicable, 0});
     }
     if (r.violation && !merchant_pays) errors.push_back({"violation", ErrorCode::not_applicable, 0});
     if (r.force_majeure && !r.violation) errors.push_back({"force_majeure", ErrorCode::not_applicable, 0});

@@ -105,12 +105,12 @@ TEST_CASE("every action: decoding its encoding gives the same request, and encod
     r.reason = "理由";
     r.triage = {Category::after_sales, Priority::urgent, Queue::specialist, RootCause::customer_misunderstanding, true};
     r.items = {"发票"};
-    r.terms = {Remedy::compensation, {1234, "CNY"}, "优惠券"};
+    r.terms = with_payer({Remedy::compensation, {1234, "CNY"}, "优惠券"}, Payer::shared, 234);
     r.target = 17;
     r.assessment = {9, Finding::rejected, Finding::accepted, Finding::doubtful, "存疑", 0, 0};
     r.inspection = {"检测", Party::buyer, 0};
     r.ruling.liability = Liability::merchant;
-    r.ruling.remedy = {Remedy::repair, {0, "CNY"}, "维修"};
+    r.ruling.remedy = with_payer({Remedy::repair, {0, "CNY"}, "维修"}, Payer::platform);
     r.ruling.reasoning = "理由充分的裁决书正文";
     r.ruling.violation = Violation::late_shipment;
     r.ruling.force_majeure = true;
@@ -194,6 +194,41 @@ TEST_CASE("nested problems name their path") {
         const FieldErrors f = decode_text(R"({"action":"order_inspection","inspection":{"what":"质检","payer":"nobody"}})", r);
         CHECK(has_error(f, "inspection.payer", ErrorCode::invalid_choice));
     }
+}
+
+TEST_CASE("terms say who pays: payer and the platform's share") {
+    ActionRequest r;
+    SUBCASE("left out: the merchant pays, the platform nothing") {
+        REQUIRE(decode_text(R"({"action":"make_offer","terms":{"remedy":"partial_refund","amount_minor":3000}})", r).empty());
+        CHECK(r.terms.payer == Payer::merchant);
+        CHECK(r.terms.platform_amount == Money{0, "CNY"});
+    }
+    SUBCASE("the platform pays: its share is the amount unless stated") {
+        REQUIRE(decode_text(R"({"action":"propose_settlement","terms":{"remedy":"compensation","amount_minor":3000,"currency":"CNY","payer":"platform"}})", r).empty());
+        CHECK(r.terms.payer == Payer::platform);
+        CHECK(r.terms.platform_amount == Money{3000, "CNY"});
+    }
+    SUBCASE("shared: the platform's share is required") {
+        CHECK(has_error(decode_text(R"({"action":"make_offer","terms":{"remedy":"compensation","amount_minor":3000,"payer":"shared"}})", r),
+                        "terms.platform_amount_minor", ErrorCode::required));
+        REQUIRE(decode_text(R"({"action":"make_offer","terms":{"remedy":"compensation","amount_minor":3000,"payer":"shared","platform_amount_minor":1000}})", r).empty());
+        CHECK(r.terms.platform_amount.minor == 1000);
+    }
+    SUBCASE("an unknown payer, a mistyped share") {
+        const FieldErrors e = decode_text(R"({"action":"make_offer","terms":{"remedy":"compensation","amount_minor":3000,"payer":"buyer","platform_amount_minor":"1"}})", r);
+        CHECK(has_error(e, "terms.payer", ErrorCode::invalid_choice));
+        CHECK(has_error(e, "terms.platform_amount_minor", ErrorCode::wrong_type));
+    }
+    SUBCASE("a ruling's remedy too") {
+        REQUIRE(decode_text(R"({"action":"rule","ruling":{"liability":"shared","reasoning":"双方均有过错，平台承担部分","remedy":{"remedy":"partial_refund","amount_minor":5000,"payer":"shared","platform_amount_minor":2000}}})", r).empty());
+        CHECK(r.ruling.remedy.payer == Payer::shared);
+        CHECK(r.ruling.remedy.platform_amount.minor == 2000);
+    }
+    const json j = api::encode(with_payer({Remedy::partial_refund, {3000, "CNY"}, ""}, Payer::shared, 1000));
+    CHECK(j["payer"] == "shared");
+    CHECK(j["platform_amount_minor"] == 1000);
+    CHECK(api::encode(Terms{})["payer"] == "merchant");
+    CHECK(api::encode(Terms{})["platform_amount_minor"] == 0);
 }
 
 TEST_CASE("optional keys keep their defaults") {

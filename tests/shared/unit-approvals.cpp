@@ -82,6 +82,25 @@ TEST_CASE("approval_required follows a custom threshold and currency") {
     CHECK(approval_required(Money{5000, "USD"}, rules).notify_risk);
 }
 
+TEST_CASE("approval_required: nothing paid by the platform is the ordinary review, in any currency") {
+    // A remedy the merchant pays alone: the platform's share is 0.
+    for (const Money& m : {Money{0, "CNY"}, Money{0, "USD"}, Money{0, ""}}) {
+        CAPTURE(m.currency);
+        const ApprovalRequirement r = approval_required(m, ApprovalRules{});
+        CHECK(r.level == ApprovalLevel::team_lead);
+        CHECK_FALSE(r.notify_risk);
+        // Any approver level approves it, but never the proposer.
+        CHECK(check_approval(kProposer, Approver{9, Role::approver, ApprovalLevel::team_lead}, m, ApprovalRules{}) ==
+              ApprovalDenial::none);
+        CHECK(check_approval(kProposer, Approver{9, Role::approver, ApprovalLevel::manager}, m, ApprovalRules{}) ==
+              ApprovalDenial::none);
+        CHECK(check_approval(kProposer, Approver{kProposer, Role::approver, ApprovalLevel::manager}, m,
+                             ApprovalRules{}) == ApprovalDenial::proposer_cannot_approve);
+        CHECK(check_approval(kProposer, Approver{9, Role::admin, ApprovalLevel::manager}, m, ApprovalRules{}) ==
+              ApprovalDenial::not_an_approver);
+    }
+}
+
 TEST_CASE("approval_required: an amount in another currency gets the strictest requirement") {
     const ApprovalRequirement r = approval_required(Money{1, "USD"}, ApprovalRules{});
     CHECK(r.level == ApprovalLevel::manager);

@@ -33,7 +33,7 @@ Case full_case() {
     c.offers.push_back({1, Party::merchant, 3, {Remedy::partial_refund, {30000, "CNY"}, "退三百"}, 1500});
     c.offers.push_back({2, Party::buyer, 7, {Remedy::full_refund, {89900, "CNY"}, ""}, 1600});
     c.settlement = Settlement{{Remedy::return_and_refund, {89900, "CNY"}, "运费商家承担"}, SettlementBasis::ruling, 2, 1700};
-    c.proposal = Terms{Remedy::repair, {0, "CNY"}, "维修"};
+    c.proposal = with_payer(Terms{Remedy::partial_refund, {50000, "CNY"}, "平台补偿一部分"}, Payer::shared, 20000);
     c.proposer_id = 11;
     c.proposal_approver_id = 13;
     c.notify_risk = true;
@@ -43,7 +43,7 @@ Case full_case() {
     c.inspections.push_back({"第三方质检", Party::merchant, 1900});
     Ruling ru;
     ru.liability = Liability::shared;
-    ru.remedy = {Remedy::partial_refund, {40000, "CNY"}, "各半"};
+    ru.remedy = with_payer({Remedy::partial_refund, {40000, "CNY"}, "各半"}, Payer::platform);
     ru.reasoning = "双方均有过错";
     ru.violation = Violation::false_description;
     ru.force_majeure = true;
@@ -81,6 +81,9 @@ TEST_CASE("case codec: every field of a full case survives encode and decode") {
     CHECK(back.ruling->violation == Violation::false_description);
     CHECK(back.step == 1);
     CHECK(back.referred_to == ExternalBody::arbitration_institution);
+    CHECK(back.proposal->payer == Payer::shared);
+    CHECK(back.proposal->platform_amount == Money{20000, "CNY"});
+    CHECK(back.ruling->remedy.payer == Payer::platform);
 }
 
 TEST_CASE("case codec: a new case with no optional parts round-trips") {

@@ -123,6 +123,10 @@ TriageDecision triage(Category category = Category::quality_defect, Priority p =
 Terms terms(Remedy r, std::int64_t minor, std::string text = "") {
     return Terms{r, cny(minor), std::move(text)};
 }
+// Terms the platform pays in full (a goodwill payment): what the compensation approval rule looks at.
+Terms platform_pays(Remedy r, std::int64_t minor, std::string text = "") {
+    return with_payer(terms(r, minor, std::move(text)), Payer::platform);
+}
 
 const char* const kReasoning = "商家未能提供进货凭证，第三方鉴定结论为假冒商品，支持买家的退款请求。";
 
@@ -703,9 +707,9 @@ TEST_CASE("request_mediation: in awaiting_merchant only the buyer; in negotiatio
 
 TEST_CASE("approve_proposal: four-eyes and the approval level") {
     Drive d = reach(S::mediation);
-    // 1000.00 CNY: at the threshold, a manager must approve and risk management is told.
+    // 1000.00 CNY paid by the platform: at the threshold, a manager must approve and risk management is told.
     ActionRequest p = rq(Action::propose_settlement, mediator(), d.t + kHour);
-    p.terms = terms(Remedy::partial_refund, 100000);
+    p.terms = platform_pays(Remedy::partial_refund, 100000);
     const Case review = must(d.c, p).next;
     REQUIRE(review.dispute.state == S::mediation_review);
     CHECK(review.notify_risk);
@@ -731,7 +735,7 @@ TEST_CASE("approve_proposal: four-eyes and the approval level") {
     check_event(ok.event, Action::approve_proposal, kManager, R::approver, t, S::mediation_review, S::awaiting_consent);
 
     // 999.99: a team lead suffices, risk management is not told.
-    p.terms = terms(Remedy::partial_refund, 99999);
+    p.terms = platform_pays(Remedy::partial_refund, 99999);
     const Case small = must(d.c, p).next;
     CHECK_FALSE(small.notify_risk);
     CHECK(may_outcome(small, Action::approve_proposal, approver(), t) == "allowed");
@@ -750,6 +754,43 @@ TEST_CASE("approve_proposal: four-eyes and the approval level") {
     const LifecycleContext strict_ctx{strict, kPlain};
     CHECK(may_outcome(small, Action::approve_proposal, approver(), t, strict_ctx) == "approval_level_too_low");
     CHECK(may_outcome(small, Action::approve_proposal, manager(), t, strict_ctx) == "allowed");
+}
+
+TEST_CASE("approve_proposal: the threshold is on what the platform pays; the merchant's money needs the ordinary review") {
+    Drive d = reach(S::mediation);
+    const Timestamp t = d.t + 2 * kHour;
+    ActionRequest p = rq(Action::propose_settlement, mediator(), d.t + kHour);
+    // 1500.00 paid by the merchant alone: any approver, still four-eyes, no risk notice.
+    p.terms = terms(Remedy::partial_refund, 150000, "商家退款 1500 元");
+    const Case merchant_only = must(d.c, p).next;
+    CHECK_FALSE(merchant_only.notify_risk);
+    CHECK(merchant_only.proposal->payer == Payer::merchant);
+    CHECK(may_outcome(merchant_only, Action::approve_proposal, approver(), t) == "allowed");
+    CHECK(may_outcome(merchant_only, Action::approve_proposal, manager(), t) == "allowed");
+    CHECK(may_outcome(merchant_only, Action::approve_proposal, approver(kMediator), t) == "four_eyes");
+    // Shared: the platform's 1000.00 of 1500.00 needs a manager and risk management is told...
+    p.terms = with_payer(terms(Remedy::partial_refund, 150000), Payer::shared, 100000);
+    const Case shared_big = must(d.c, p).next;
+    CHECK(shared_big.notify_risk);
+    CHECK(may_outcome(shared_big, Action::approve_proposal, approver(), t) == "approval_level_too_low");
+    CHECK(may_outcome(shared_big, Action::approve_proposal, manager(), t) == "allowed");
+    // ...its 999.99 a team lead, whatever the merchant adds.
+    p.terms = with_payer(terms(Remedy::partial_refund, 150000), Payer::shared, 99999);
+    const Case shared_small = must(d.c, p).next;
+    CHECK_FALSE(shared_small.notify_risk);
+    CHECK(may_outcome(shared_small, Action::approve_proposal, approver(), t) == "allowed");
+    // The share must fit the payer.
+    p.terms = with_payer(terms(Remedy::partial_refund, 150000), Payer::shared, 150000);
+    field_error(d.c, p, "terms.platform_amount", ErrorCode::share_out_of_range);
+    p.terms = terms(Remedy::partial_refund, 150000);
+    p.terms.payer = Payer::platform;
+    field_error(d.c, p, "terms.platform_amount", ErrorCode::must_equal_amount);
+    // Offers carry the payer too, checked the same way.
+    Drive n = reach(S::negotiation);
+    ActionRequest o = rq(Action::make_offer, buyer(), n.t + kHour);
+    o.terms = terms(Remedy::partial_refund, 5000);
+    o.terms.platform_amount.minor = 5000;
+    field_error(n.c, o, "terms.platform_amount", ErrorCode::not_applicable);
 }
 
 TEST_CASE("consent: once per party; both consenting settle by mediation; declining goes to arbitration") {
@@ -1201,7 +1242,7 @@ TEST_CASE("lifecycle (c): mediation with inspection, a 1000.00 proposal, deemed 
     REQUIRE(d.c.inspections.size() == 1);
 
     d.act(Action::propose_settlement, mediator(),
-          [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 100000, "商家退款 1000 元"); });
+          [](ActionRequest& r) { r.terms = platform_pays(Remedy::partial_refund, 100000, "平台先行赔付 1000 元"); });
     CHECK(d.c.dispute.state == S::mediation_review);
     CHECK(d.c.notify_risk);
     REQUIRE(d.c.proposal);

@@ -27,6 +27,48 @@ TEST_CASE("terms: amount within the order total, money remedies need money") {
     CHECK(has(validate_terms({Remedy::exchange, {0, "CNY"}, "\xFF"}, kTotal), "terms", ErrorCode::invalid_format));
 }
 
+TEST_CASE("terms: who pays, and the platform's share fits the payer") {
+    const Terms base{Remedy::partial_refund, {30000, "CNY"}, ""};
+    // The merchant pays (the default): the platform pays nothing.
+    CHECK(base.payer == Payer::merchant);
+    CHECK(base.platform_amount == Money{0, "CNY"});
+    CHECK(validate_terms(base, kTotal).empty());
+    Terms t = base;
+    t.platform_amount.minor = 1;
+    CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::not_applicable));
+    // The platform pays: all of it.
+    t = with_payer(base, Payer::platform);
+    CHECK(t.platform_amount == Money{30000, "CNY"});
+    CHECK(validate_terms(t, kTotal).empty());
+    for (const std::int64_t wrong : {std::int64_t{0}, std::int64_t{29999}, std::int64_t{30001}}) {
+        CAPTURE(wrong);
+        t.platform_amount.minor = wrong;
+        CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::must_equal_amount));
+    }
+    // Shared: strictly between nothing and all of it.
+    CHECK(validate_terms(with_payer(base, Payer::shared, 1), kTotal).empty());
+    CHECK(validate_terms(with_payer(base, Payer::shared, 29999), kTotal).empty());
+    for (const std::int64_t wrong : {std::int64_t{-1}, std::int64_t{0}, std::int64_t{30000}, std::int64_t{40000}}) {
+        CAPTURE(wrong);
+        CHECK(has(validate_terms(with_payer(base, Payer::shared, wrong), kTotal), "platform_amount",
+                  ErrorCode::share_out_of_range));
+    }
+    // A share cannot be shared out of nothing (a reissue with no amount).
+    CHECK(has(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::shared, 0), kTotal),
+              "platform_amount", ErrorCode::share_out_of_range));
+    CHECK(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::platform), kTotal).empty());
+    // The share is in the amount's currency.
+    t = with_payer(base, Payer::shared, 100);
+    t.platform_amount.currency = "USD";
+    CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::currency_mismatch));
+    // The payer's labels (wire key, zh, en).
+    CHECK(std::string(to_key(Payer::shared)) == "shared");
+    CHECK(std::string(label(Payer::merchant, Lang::zh_CN)) == "商家");
+    CHECK(std::string(label(Payer::platform, Lang::zh_CN)) == "平台");
+    CHECK(std::string(label(Payer::shared, Lang::zh_CN)) == "共同承担");
+    CHECK(std::string(label(Payer::shared, Lang::en)) == "Shared");
+}
+
 TEST_CASE("remedy_pays_money for every remedy") {
     CHECK(remedy_pays_money(Remedy::full_refund));
     CHECK(remedy_pays_money(Remedy::return_and_refund));
@@ -66,8 +108,19 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
     CHECK(has(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::not_applicable));
     r.remedy.amount.minor = 0;
     CHECK(validate_ruling(r, kTotal).empty());
+    // A dismissed claim has the platform pay nothing either.
+    r.remedy.platform_amount.minor = 100;
+    CHECK(has(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::not_applicable));
+    r.remedy.platform_amount.minor = 0;
     r.violation = Violation::counterfeit;
     CHECK(has(validate_ruling(r, kTotal), "violation", ErrorCode::not_applicable));
+
+    // The remedy says who pays, checked like any terms.
+    r = merchant_ruling();
+    r.remedy = with_payer(r.remedy, Payer::shared, 89900);
+    CHECK(has(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::share_out_of_range));
+    r.remedy = with_payer(r.remedy, Payer::shared, 40000);
+    CHECK(validate_ruling(r, kTotal).empty());
 
     r = merchant_ruling();
     r.liability = Liability::shared;

@@ -32,8 +32,10 @@ struct ApprovalRequirement {
     bool notify_risk = false;
 };
 
-// Below the threshold: a team lead. At or above it: a manager, and risk management is notified.
-// An amount in another currency than the rules' cannot be compared with the threshold, so it
+// `amount` is what the PLATFORM pays (Terms::platform_amount): the threshold is about the platform's money.
+// Nothing (a remedy the merchant pays alone): the ordinary internal review, any approver level, no risk
+// notice. Below the threshold: a team lead. At or above it: a manager, and risk management is notified.
+// A positive amount in another currency than the rules' cannot be compared with the threshold, so it
 // gets the strictest requirement (check_approval refuses it anyway).
 ApprovalRequirement approval_required(const Money& amount, const ApprovalRules& rules);
 
@@ -60,8 +62,8 @@ struct EnumTable<ApprovalDenial> {
     };
 };
 
-// Only Role::approver approves (not even an admin); never the proposer, whatever their level;
-// a manager may approve what needs a team lead, not the other way round. Checked in that order,
+// Only Role::approver approves (not even an admin); never the proposer, whatever their level (four-eyes holds
+// even when the platform pays nothing); a manager may approve what needs a team lead, not the other way round. Checked in that order,
 // so the first reason that applies is the one reported.
 ApprovalDenial check_approval(std::int64_t proposer_id, const Approver& approver, const Money& amount,
                               const ApprovalRules& rules);

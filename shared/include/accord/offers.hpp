@@ -20,11 +20,28 @@ struct EnumTable<Party> {
     };
 };
 
-// What is offered: a remedy, an amount (never above the order total) and free-text terms.
+// Who pays for a remedy (PRODUCT.md: every offer, proposal and ruling says who pays). The platform's share
+// is what its compensation approval rule looks at (approvals.hpp).
+enum class Payer { merchant, platform, shared };
+
+template <>
+struct EnumTable<Payer> {
+    static constexpr EnumEntry<Payer> entries[] = {
+        {Payer::merchant, "merchant", "商家", "Merchant"},
+        {Payer::platform, "platform", "平台", "Platform"},
+        {Payer::shared, "shared", "共同承担", "Shared"},
+    };
+};
+
+// What is offered: a remedy, an amount (never above the order total), who pays it, and free-text terms.
 struct Terms {
     Remedy remedy = Remedy::full_refund;
     Money amount;
     std::string terms;  // e.g. "退货运费由商家承担"
+    Payer payer = Payer::merchant;
+    // What the platform pays of `amount`: 0 when the merchant pays, all of it when the platform pays,
+    // strictly between when they share. Same currency as `amount`.
+    Money platform_amount = {};
 };
 
 struct Offer {
@@ -59,7 +76,11 @@ struct Settlement {
 
 // Remedies that move money need an amount > 0; exchange, repair and reissue may carry 0.
 bool remedy_pays_money(Remedy r);
-// Amount within 0..order total in the order's currency; terms <= 500 characters.
+// Amount within 0..order total in the order's currency; terms <= 500 characters; the platform's share fits
+// the payer (field "platform_amount": not_applicable when the merchant pays, must_equal_amount when the
+// platform pays, share_out_of_range unless 0 < share < amount when shared).
 FieldErrors validate_terms(const Terms& t, const Money& order_total);
+// The usual terms for a payer: the platform pays nothing, everything, or (shared) the given share.
+Terms with_payer(Terms t, Payer payer, std::int64_t platform_minor = 0);
 
 }  // namespace accord
