@@ -62,9 +62,12 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
             add(DeadlineKind::info_reply, Party::buyer, entered, d.info_reply, Consequence::auto_close);
             break;
         case DisputeState::awaiting_merchant: {
+            // Seed 003 (商家应在买家发起售后申请后……一个工作日内……初步响应): an after-sales reply is due one
+            // working day after the buyer applied, however long triage took; other merchant responses count
+            // from the platform's acceptance.
             const bool after_sales = c.dispute.category == Category::after_sales;
             const bool small = rules.auto_grant_enabled && c.dispute.amount.minor <= rules.auto_grant_max_minor;
-            add(DeadlineKind::merchant_response, Party::merchant, entered,
+            add(DeadlineKind::merchant_response, Party::merchant, after_sales ? c.dispute.created_at : entered,
                 after_sales ? d.merchant_response_after_sales : d.merchant_response,
                 small ? Consequence::auto_grant : Consequence::escalate_to_mediation);
             break;

@@ -1205,6 +1205,33 @@ TEST_CASE("lifecycle (b): after-sales cases give the merchant one working day (w
     c = must(c, a, ctx).next;
     CHECK(may_outcome(c, Action::timeout, scheduler(), cn(2026, 10, 2, 10) - 1, ctx) == "deadline_not_reached");
     CHECK(may_outcome(c, Action::timeout, scheduler(), cn(2026, 10, 2, 10), ctx) == "allowed");
+    // The after-sales clock starts when the buyer applied, not when support accepted (seed 003): applied Monday
+    // 10:00, accepted Tuesday 20:00 → due Tuesday 24:00 (one working day after the application), not Wednesday.
+    {
+        Case late = new_case(15000, Category::after_sales, Remedy::repair, false, cn(2026, 3, 2, 10));
+        a = rq(Action::accept_case, support(), cn(2026, 3, 3, 20));
+        a.triage = triage(Category::after_sales);
+        late = must(late, a, ctx).next;
+        const auto ds = open_deadlines(late, kRules, china);
+        const auto it = std::find_if(ds.begin(), ds.end(),
+                                     [](const Deadline& x) { return x.kind == DeadlineKind::merchant_response; });
+        REQUIRE(it != ds.end());
+        CHECK(it->due == cn(2026, 3, 4));
+        CHECK(may_outcome(late, Action::timeout, scheduler(), cn(2026, 3, 4) - 1, ctx) == "deadline_not_reached");
+        CHECK(may_outcome(late, Action::timeout, scheduler(), cn(2026, 3, 4), ctx) == "allowed");
+        // Accepted after the day has passed: the merchant, who saw the application from the start, is already late.
+        Case later = new_case(15000, Category::after_sales, Remedy::repair, false, cn(2026, 3, 2, 10));
+        a.at = cn(2026, 3, 5, 9);
+        later = must(later, a, ctx).next;
+        const ActionResult r = must(later, rq(Action::timeout, scheduler(), cn(2026, 3, 5, 9)), ctx);
+        CHECK(r.event.detail == "merchant_response:auto_grant");
+        // Any other category counts its 48 hours from the acceptance.
+        Case other = new_case(15000, Category::quality_defect, Remedy::repair, false, cn(2026, 3, 2, 10));
+        a.at = cn(2026, 3, 3, 20);
+        a.triage = triage(Category::quality_defect);
+        other = must(other, a, ctx).next;
+        CHECK(may_outcome(other, Action::timeout, scheduler(), cn(2026, 3, 5, 20) - 1, ctx) == "deadline_not_reached");
+    }
     // Staff re-classifying a case as after-sales at triage gives it the after-sales deadline.
     Case re = new_case(15000, Category::quality_defect, Remedy::full_refund, false, cn(2026, 3, 6, 14));
     a = rq(Action::accept_case, support(), cn(2026, 3, 6, 15));
