@@ -265,12 +265,35 @@ constexpr ActionSpec kSpecs[] = {
         .action = Action::merchant_contest,
         .may = only(bits(S::awaiting_merchant), bits(R::case_merchant)),
         .reason = ReasonRule::required,
-        .keys = kNoKeys,
-        .decode = nullptr,
-        .encode = nullptr,
+        // The evidence the merchant contests with (quality certificates, invoices, shipping proof, chat logs):
+        // files already uploaded to the case, named by id. Optional: the reason alone may do.
+        .keys = keys("evidence_ids"),
+        .decode =
+            [](JsonReader& r, FieldErrors&, ActionRequest& out) {
+                r.integer_list("evidence_ids", out.evidence_ids, /*required=*/false);
+            },
+        .encode =
+            [](const ActionRequest& r, json& j) {
+                if (!r.evidence_ids.empty()) j["evidence_ids"] = r.evidence_ids;
+            },
         .guard = nullptr,
-        .check = nullptr,
-        .effect = [](EffectArgs& e) { enter_state(e.next, S::negotiation, e.req.at); },
+        .check =
+            [](const CheckArgs& a) {
+                const std::vector<std::int64_t>& ids = a.req.evidence_ids;
+                bool missing = false, repeated = false;
+                for (std::size_t i = 0; i < ids.size(); ++i) {
+                    missing = missing || !has_evidence(a.c, ids[i]);
+                    repeated = repeated || std::find(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(i),
+                                                     ids[i]) != ids.begin() + static_cast<std::ptrdiff_t>(i);
+                }
+                if (missing) a.errors.push_back({"evidence_ids", ErrorCode::not_found, 0});
+                else if (repeated) a.errors.push_back({"evidence_ids", ErrorCode::duplicate, 0});
+            },
+        .effect =
+            [](EffectArgs& e) {
+                e.next.contest_evidence_ids = e.req.evidence_ids;
+                enter_state(e.next, S::negotiation, e.req.at);
+            },
     },
 
     // ===== negotiation =====
@@ -373,7 +396,13 @@ constexpr ActionSpec kSpecs[] = {
                                    {"note", r.assessment.note}};
             },
         .guard = nullptr,
-        .check = [](const CheckArgs& a) { append(a.errors, validate_assessment(a.req.assessment), "assessment."); },
+        .check =
+            [](const CheckArgs& a) {
+                append(a.errors, validate_assessment(a.req.assessment), "assessment.");
+                // Only evidence on file for this case is assessed.
+                if (a.req.assessment.evidence_id > 0 && !has_evidence(a.c, a.req.assessment.evidence_id))
+                    a.errors.push_back({"assessment.evidence_id", ErrorCode::not_found, 0});
+            },
         .effect =
             [](EffectArgs& e) {
                 EvidenceAssessment x = e.req.assessment;

@@ -99,6 +99,8 @@ json encode_progress(const Case& c) {
               {"arbitrator_id", c.arbitrator_id},
               {"offers", offers},
               {"litigation_risk", c.litigation_risk},
+              {"evidence_ids", c.evidence_ids},
+              {"contest_evidence_ids", c.contest_evidence_ids},
               {"state_entered_at", c.state_entered_at}};
     if (c.settlement)
         j["settlement"] = {{"terms", encode(c.settlement->terms)}, {"basis", to_key(c.settlement->basis)},

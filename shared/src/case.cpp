@@ -24,6 +24,17 @@ Case open_case(const Dispute& filed, const Money& order_total, const TriageFacts
     return c;
 }
 
+void attach_evidence(Case& c, std::int64_t evidence_id, Timestamp at) {
+    if (!has_evidence(c, evidence_id)) c.evidence_ids.push_back(evidence_id);
+    c.dispute.updated_at = at;
+}
+
+bool has_evidence(const Case& c, std::int64_t evidence_id) {
+    for (const std::int64_t id : c.evidence_ids)
+        if (id == evidence_id) return true;
+    return false;
+}
+
 ExecutionStep current_step(const Case& c) {
     return c.step < c.plan.size() ? c.plan[c.step] : ExecutionStep::buyer_confirmation;
 }

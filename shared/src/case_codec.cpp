@@ -74,7 +74,7 @@ void read_array(JsonReader& parent, const json& j, const char* key, std::vector<
     }
 }
 
-[[maybe_unused]] void read_ids(JsonReader& parent, const json& j, const char* key, std::vector<std::int64_t>& out, FieldErrors& errors) {
+void read_ids(JsonReader& parent, const json& j, const char* key, std::vector<std::int64_t>& out, FieldErrors& errors) {
     out.clear();
     if (!parent.has(key) || !j.at(key).is_array()) {
         errors.push_back({key, parent.has(key) ? ErrorCode::wrong_type : ErrorCode::required, 0});
@@ -130,6 +130,8 @@ json encode_case(const Case& c) {
               {"notify_risk", c.notify_risk},
               {"buyer_consented", c.buyer_consented},
               {"merchant_consented", c.merchant_consented},
+              {"evidence_ids", c.evidence_ids},
+              {"contest_evidence_ids", c.contest_evidence_ids},
               {"assessments", assessments},
               {"inspections", inspections},
               {"ruling", nullptr},
@@ -181,7 +183,8 @@ FieldErrors decode_case(const json& j, Case& out) {
     JsonReader r(j, errors,
                  {"dispute", "order_total", "triage", "info_items", "mediator_id", "arbitrator_id", "offers",
                   "settlement", "proposal", "proposer_id", "proposal_approver_id", "notify_risk", "buyer_consented",
-                  "merchant_consented", "assessments", "inspections", "ruling", "appeal_used", "penalty", "plan", "step",
+                  "merchant_consented", "evidence_ids", "contest_evidence_ids", "assessments", "inspections",
+                  "ruling", "appeal_used", "penalty", "plan", "step",
                   "return_tracking", "reship_tracking", "litigation_risk", "referred_to", "closing_summary",
                   "state_entered_at", "step_entered_at", "first_response_at", "platform_paused_seconds",
                   "platform_paused_since", "resolved_at", "overdue_noted"});
@@ -238,6 +241,8 @@ FieldErrors decode_case(const json& j, Case& out) {
     r.boolean("notify_risk", out.notify_risk);
     r.boolean("buyer_consented", out.buyer_consented);
     r.boolean("merchant_consented", out.merchant_consented);
+    read_ids(r, j, "evidence_ids", out.evidence_ids, errors);
+    read_ids(r, j, "contest_evidence_ids", out.contest_evidence_ids, errors);
     read_array(r, j, "assessments", out.assessments, errors,
                {"evidence_id", "authenticity", "relevance", "legality", "note", "assessor_id", "at"},
                [&](JsonReader& a, const json&, EvidenceAssessment& v) {

@@ -33,6 +33,7 @@ constexpr FieldLabel kFieldLabels[] = {
     {"target", "对象", "target"},
     {"assignee_id", "承办人", "assignee_id"},
     {"evidence_id", "证据编号", "evidence_id"},
+    {"evidence_ids", "证据", "evidence_ids"},
     {"authenticity", "真实性", "authenticity"},
     {"relevance", "关联性", "relevance"},
     {"legality", "合法性", "legality"},

@@ -94,6 +94,31 @@ bool JsonReader::string_list(const char* key, std::vector<std::string>& out, boo
     return true;
 }
 
+bool JsonReader::integer_list(const char* key, std::vector<std::int64_t>& out, bool required) {
+    const nlohmann::json* v = find(key, required);
+    if (v == nullptr) return false;
+    if (!v->is_array()) {
+        errors_.push_back({key, ErrorCode::wrong_type, 0});
+        return false;
+    }
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const nlohmann::json& item = (*v)[i];
+        const std::string at = std::string(key) + "[" + std::to_string(i) + "]";
+        if (item.is_number_unsigned() &&
+            item.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            errors_.push_back({at, ErrorCode::invalid_format, 0});
+            return false;
+        }
+        if (!item.is_number_integer()) {
+            errors_.push_back({at, ErrorCode::wrong_type, 0});
+            return false;
+        }
+        out.push_back(item.get<std::int64_t>());
+    }
+    return true;
+}
+
 const nlohmann::json* JsonReader::object(const char* key, bool required) {
     const nlohmann::json* v = find(key, required);
     if (v == nullptr) return nullptr;

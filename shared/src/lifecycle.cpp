@@ -45,6 +45,13 @@ Relation relation_to(const Case& c, const Actor& actor) {
     return R::outsider;
 }
 
+bool may_upload_evidence(const Case& c, const Actor& actor) {
+    if (is_terminal(c.dispute.state)) return false;
+    constexpr Mask kUploaders =
+        bits(R::case_buyer, R::case_merchant, R::support, R::assigned_mediator, R::assigned_arbitrator, R::admin);
+    return (kUploaders & bit(relation_to(c, actor))) != 0;
+}
+
 // The order of the checks is part of the contract: someone unrelated to the case learns nothing about it
 // (forbidden); then the state (a finished case says so); then who may act (an unassigned mediator or
 // arbitrator is told they are not assigned); then the action's guard.

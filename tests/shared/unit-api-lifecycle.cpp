@@ -33,6 +33,7 @@ TEST_CASE("every action survives encode then decode") {
     r.ruling.force_majeure = false;
     r.tracking_number = "SF1234567890";
     r.inspection_passed = false;
+    r.evidence_ids = {7, 8};
     r.external = ExternalBody::arbitration_institution;
     for (const auto& e : EnumTable<Action>::entries) {
         CAPTURE(e.key);
@@ -80,7 +81,6 @@ TEST_CASE("every action survives encode then decode") {
             case Action::provide_info:
             case Action::reject_case:
             case Action::merchant_accept:
-            case Action::merchant_contest:
             case Action::request_mediation:
             case Action::approve_proposal:
             case Action::return_proposal:
@@ -95,6 +95,7 @@ TEST_CASE("every action survives encode then decode") {
             case Action::merchant_offer:
             case Action::propose_settlement: CHECK(back.terms.amount == r.terms.amount); break;
             case Action::assign_arbitrator: CHECK(back.target == 3); break;
+            case Action::merchant_contest: CHECK(back.evidence_ids == r.evidence_ids); break;
         }
     }
 }
@@ -105,6 +106,7 @@ TEST_CASE("every action: decoding its encoding gives the same request, and encod
     r.reason = "理由";
     r.triage = {Category::after_sales, Priority::urgent, Queue::specialist, RootCause::customer_misunderstanding, true};
     r.items = {"发票"};
+    r.evidence_ids = {31, 32};
     r.terms = with_payer({Remedy::compensation, {1234, "CNY"}, "优惠券"}, Payer::shared, 234);
     r.target = 17;
     r.assessment = {9, Finding::rejected, Finding::accepted, Finding::doubtful, "存疑", 0, 0};
@@ -229,6 +231,23 @@ TEST_CASE("terms say who pays: payer and the platform's share") {
     CHECK(j["platform_amount_minor"] == 1000);
     CHECK(api::encode(Terms{})["payer"] == "merchant");
     CHECK(api::encode(Terms{})["platform_amount_minor"] == 0);
+}
+
+TEST_CASE("merchant_contest: evidence ids, an array of integers, optional") {
+    ActionRequest r;
+    REQUIRE(decode_text(R"({"action":"merchant_contest","reason":"见质检报告","evidence_ids":[3,5]})", r).empty());
+    CHECK(r.evidence_ids == std::vector<std::int64_t>{3, 5});
+    ActionRequest none;
+    REQUIRE(decode_text(R"({"action":"merchant_contest","reason":"见质检报告"})", none).empty());
+    CHECK(none.evidence_ids.empty());
+    CHECK_FALSE(api::encode(none).contains("evidence_ids"));
+    CHECK(has_error(decode_text(R"({"action":"merchant_contest","evidence_ids":5})", r), "evidence_ids", ErrorCode::wrong_type));
+    CHECK(has_error(decode_text(R"({"action":"merchant_contest","evidence_ids":[1,"2"]})", r), "evidence_ids[1]",
+                    ErrorCode::wrong_type));
+    CHECK(has_error(decode_text(R"({"action":"merchant_contest","evidence_ids":[18446744073709551615]})", r),
+                    "evidence_ids[0]", ErrorCode::invalid_format));
+    CHECK(has_error(decode_text(R"({"action":"merchant_offer","evidence_ids":[1]})", r), "evidence_ids",
+                    ErrorCode::unknown_field));
 }
 
 TEST_CASE("optional keys keep their defaults") {

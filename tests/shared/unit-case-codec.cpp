@@ -39,6 +39,8 @@ Case full_case() {
     c.notify_risk = true;
     c.buyer_consented = true;
     c.merchant_consented = true;
+    c.evidence_ids = {5, 6, 9};
+    c.contest_evidence_ids = {6};
     c.assessments.push_back({5, Finding::accepted, Finding::rejected, Finding::doubtful, "照片清晰", 11, 1800});
     c.inspections.push_back({"第三方质检", Party::merchant, 1900});
     Ruling ru;
@@ -81,6 +83,8 @@ TEST_CASE("case codec: every field of a full case survives encode and decode") {
     CHECK(back.ruling->violation == Violation::false_description);
     CHECK(back.step == 1);
     CHECK(back.referred_to == ExternalBody::arbitration_institution);
+    CHECK(back.evidence_ids == std::vector<std::int64_t>{5, 6, 9});
+    CHECK(back.contest_evidence_ids == std::vector<std::int64_t>{6});
     CHECK(back.proposal->payer == Payer::shared);
     CHECK(back.proposal->platform_amount == Money{20000, "CNY"});
     CHECK(back.ruling->remedy.payer == Payer::platform);

@@ -942,6 +942,8 @@ TEST_CASE("assign_mediator and assign_arbitrator: who assigns whom, and reassign
 
 TEST_CASE("payload checks: reasons, assessments, inspections") {
     Drive d = reach(S::mediation);
+    attach_evidence(d.c, 7, d.t);  // the parties' uploads
+    attach_evidence(d.c, 8, d.t);
     // A reason is free text everywhere: invalid UTF-8 is a format error, over 2000 characters too long.
     ActionRequest bad = rq(Action::propose_settlement, mediator(), d.t, std::string("\xff\xfe"));
     bad.terms = terms(Remedy::partial_refund, 8000);
@@ -963,6 +965,9 @@ TEST_CASE("payload checks: reasons, assessments, inspections") {
     field_error(d.c, a, "assessment.evidence_id", ErrorCode::required);
     a.assessment = assessment(7, Finding::doubtful);
     field_error(d.c, a, "assessment.note", ErrorCode::required);
+    // Only evidence on file for this case.
+    a.assessment = assessment(9);
+    field_error(d.c, a, "assessment.evidence_id", ErrorCode::not_found);
     a.assessment = assessment(7, Finding::doubtful, "聊天记录截图疑似经过编辑");
     const ActionResult first = must(d.c, a);
     REQUIRE(first.next.assessments.size() == 1);
@@ -1009,6 +1014,47 @@ TEST_CASE("payload checks: reasons, assessments, inspections") {
     rr.ruling = dismissed();
     rr.ruling.violation = Violation::counterfeit;
     field_error(d.c, rr, "ruling.violation", ErrorCode::not_applicable);
+}
+
+TEST_CASE("evidence on file: who may upload, attaching, contesting with it") {
+    Drive d = reach(S::awaiting_merchant);
+    // The parties, support, admins and the assigned caseworkers, while the case is open.
+    Case c = fixture(S::mediation);
+    for (const Who w : kWho) {
+        CAPTURE(who_name(w));
+        const bool expected = w == Who::buyer || w == Who::merchant || w == Who::support || w == Who::admin ||
+                              w == Who::assigned_mediator || w == Who::assigned_arbitrator;
+        CHECK(may_upload_evidence(c, actor_for(w)) == expected);
+    }
+    for (const S s : {S::closed, S::withdrawn, S::rejected, S::referred_external}) {
+        CAPTURE(to_key(s));
+        CHECK_FALSE(may_upload_evidence(fixture(s), buyer()));
+        CHECK_FALSE(may_upload_evidence(fixture(s), admin()));
+    }
+    CHECK(may_upload_evidence(fixture(S::execution), merchant()));
+
+    // Attaching records each file once, in order, and stamps the case.
+    c = d.c;
+    attach_evidence(c, 5, d.t + 10);
+    attach_evidence(c, 3, d.t + 20);
+    attach_evidence(c, 5, d.t + 30);
+    CHECK(c.evidence_ids == std::vector<std::int64_t>{5, 3});
+    CHECK(c.dispute.updated_at == d.t + 30);
+    CHECK(has_evidence(c, 3));
+    CHECK_FALSE(has_evidence(c, 4));
+
+    // The merchant contests with files on the case only, each named once; none is fine too.
+    ActionRequest r = rq(Action::merchant_contest, merchant(), d.t + kHour, "已按约定发货，见物流凭证");
+    r.evidence_ids = {5, 4};
+    field_error(c, r, "evidence_ids", ErrorCode::not_found);
+    r.evidence_ids = {5, 3, 5};
+    field_error(c, r, "evidence_ids", ErrorCode::duplicate);
+    r.evidence_ids = {3, 5};
+    const ActionResult ok = must(c, r);
+    CHECK(ok.next.contest_evidence_ids == std::vector<std::int64_t>{3, 5});
+    CHECK(ok.next.dispute.state == S::negotiation);
+    r.evidence_ids.clear();
+    CHECK(must(c, r).next.contest_evidence_ids.empty());
 }
 
 // ---------------------------------------------------------------------------
@@ -1243,7 +1289,13 @@ TEST_CASE("lifecycle (b): after-sales cases give the merchant one working day (w
 
 TEST_CASE("lifecycle (c): mediation with inspection, a 1000.00 proposal, deemed consent, execution") {
     Drive d = reach(S::awaiting_merchant, new_case(150000, Category::quality_defect, Remedy::partial_refund));
-    d.act(Action::merchant_contest, merchant(), [](ActionRequest& r) { r.reason = "商品出厂检验合格，见质检报告"; });
+    attach_evidence(d.c, 11, d.t);  // the buyer's photo
+    attach_evidence(d.c, 12, d.t);  // the merchant's quality certificate
+    d.act(Action::merchant_contest, merchant(), [](ActionRequest& r) {
+        r.reason = "商品出厂检验合格，见质检报告";
+        r.evidence_ids = {12};
+    });
+    CHECK(d.c.contest_evidence_ids == std::vector<std::int64_t>{12});
     check_event(d.last.event, Action::merchant_contest, kMerchantUser, R::case_merchant, d.t, S::awaiting_merchant,
                 S::negotiation, "商品出厂检验合格，见质检报告");
     d.act(Action::request_mediation, buyer());
@@ -1307,6 +1359,7 @@ TEST_CASE("lifecycle (d): arbitration, penalty points, one appeal to a fresh arb
     rules.penalties.set(Violation::counterfeit, 15);  // an admin's table, not the default 12
     const LifecycleContext ctx{rules, kPlain};
     Drive d = reach(S::awaiting_consent, new_case(150000, Category::counterfeit, Remedy::full_refund));
+    attach_evidence(d.c, 21, d.t);
     d.act(Action::decline_proposal, buyer(), [](ActionRequest& r) { r.reason = "不接受部分退款"; });
     REQUIRE(d.c.dispute.state == S::arbitration);
     CHECK(d.c.platform_paused_since == 0);

@@ -47,6 +47,9 @@ struct Case {
     bool buyer_consented = false;
     bool merchant_consented = false;
 
+    // The evidence files on file for this case (ids of the server's stored uploads), in upload order.
+    std::vector<std::int64_t> evidence_ids;
+    std::vector<std::int64_t> contest_evidence_ids;  // those the merchant contested with (merchant_contest)
     std::vector<EvidenceAssessment> assessments;
     std::vector<InspectionOrder> inspections;
     std::optional<Ruling> ruling;
@@ -80,6 +83,10 @@ Case open_case(const Dispute& filed, const Money& order_total, const TriageFacts
 // the platform's resolution clock runs only then, and pauses while the parties have the move.
 bool waits_on_platform(DisputeState s);
 bool is_terminal(DisputeState s);
+// Records an uploaded evidence file on the case (once; the server calls it after storing the upload, when
+// may_upload_evidence() allowed it) and stamps the case's updated_at.
+void attach_evidence(Case& c, std::int64_t evidence_id, Timestamp at);
+bool has_evidence(const Case& c, std::int64_t evidence_id);
 ExecutionStep current_step(const Case& c);  // only meaningful in execution
 
 }  // namespace accord

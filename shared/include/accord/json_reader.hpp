@@ -26,6 +26,8 @@ public:
     bool integer(const char* key, std::int64_t& out, bool required = true);
     bool boolean(const char* key, bool& out, bool required = true);
     bool string_list(const char* key, std::vector<std::string>& out, bool required = true);
+    // An array of integers; a bad element is reported as "key[i]".
+    bool integer_list(const char* key, std::vector<std::int64_t>& out, bool required = true);
     // The nested object under `key` (nullptr after recording an error when missing or not an object).
     const nlohmann::json* object(const char* key, bool required = true);
 

@@ -98,6 +98,11 @@ struct Actor {
 
 Relation relation_to(const Case& c, const Actor& actor);
 
+// Who may add evidence files to a case: its buyer and merchant, support, admins and the assigned mediator or
+// arbitrator (not a mediator or arbitrator of other cases, not approvers, not the scheduler), while the case is
+// not finished. The server stores the file, then calls attach_evidence() (case.hpp).
+bool may_upload_evidence(const Case& c, const Actor& actor);
+
 // One action with everything it may carry. Each action reads only the fields it needs.
 struct ActionRequest {
     Action action = Action::withdraw;
@@ -107,6 +112,7 @@ struct ActionRequest {
 
     TriageDecision triage;                  // accept_case
     std::vector<std::string> items;         // request_info
+    std::vector<std::int64_t> evidence_ids; // merchant_contest: evidence on file that backs the contest
     Terms terms;                            // merchant_offer, make_offer, propose_settlement
     std::int64_t target = 0;                // accept_offer: offer seq; assign_*: user id
     EvidenceAssessment assessment;          // assess_evidence
