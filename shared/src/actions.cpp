@@ -697,6 +697,45 @@ constexpr ActionSpec kSpecs[] = {
         .effect = [](EffectArgs& e) { close(e.next, e.req.reason, e.req.at); },
     },
 
+    // ===== after the end: the satisfaction survey =====
+    {
+        .action = Action::rate,
+        // Both parties are asked once the case has ended on the platform: closed (settled, executed, ruled or
+        // lapsed), withdrawn or rejected, since a party who withdrew or was turned away has a view of the
+        // handling too. Not after an external referral: the outcome is then another body's. Rating moves
+        // nothing.
+        .may = only(bits(S::closed, S::withdrawn, S::rejected), kParties),
+        .reason = ReasonRule::optional,
+        .keys = keys("rating"),
+        .decode =
+            [](JsonReader& r, FieldErrors& errors, ActionRequest& out) {
+                read_object(r, "rating", errors, {"score", "comment"}, [&](JsonReader& o) {
+                    std::int64_t score = 0;
+                    if (o.integer("score", score))
+                        out.rating.score = score < 0 ? -1 : score > 100 ? 100 : static_cast<int>(score);
+                    o.string("comment", out.rating.comment, /*required=*/false);
+                });
+            },
+        .encode =
+            [](const ActionRequest& r, json& j) {
+                j["rating"] = {{"score", r.rating.score}, {"comment", r.rating.comment}};
+            },
+        // Once each.
+        .guard = [](const GuardArgs& g) -> std::optional<ErrorCode> {
+            if ((g.rel == R::case_buyer && g.c.buyer_rating) || (g.rel == R::case_merchant && g.c.merchant_rating))
+                return ErrorCode::already_done;
+            return std::nullopt;
+        },
+        .check = [](const CheckArgs& a) { append(a.errors, validate_rating(a.req.rating), "rating."); },
+        .effect =
+            [](EffectArgs& e) {
+                Rating r = e.req.rating;
+                r.at = e.req.at;
+                (e.rel == R::case_buyer ? e.next.buyer_rating : e.next.merchant_rating) = r;
+                e.detail = "score " + std::to_string(r.score);
+            },
+    },
+
     // ===== any time =====
     {
         .action = Action::withdraw,

@@ -123,6 +123,9 @@ json encode_progress(const Case& c) {
     }
     if (c.referred_to) j["referred_to"] = to_key(*c.referred_to);
     if (!c.closing_summary.empty()) j["closing_summary"] = c.closing_summary;
+    const auto rating = [](const Rating& r) { return json{{"score", r.score}, {"comment", r.comment}, {"at", r.at}}; };
+    if (c.buyer_rating) j["buyer_rating"] = rating(*c.buyer_rating);
+    if (c.merchant_rating) j["merchant_rating"] = rating(*c.merchant_rating);
     return j;
 }
 

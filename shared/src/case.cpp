@@ -1,5 +1,7 @@
 #include "accord/case.hpp"
 
+#include "accord/filing.hpp"
+
 namespace accord {
 
 bool waits_on_platform(DisputeState s) {
@@ -33,6 +35,14 @@ bool has_evidence(const Case& c, std::int64_t evidence_id) {
     for (const std::int64_t id : c.evidence_ids)
         if (id == evidence_id) return true;
     return false;
+}
+
+FieldErrors validate_rating(const Rating& r) {
+    FieldErrors errors;
+    if (r.score < 1 || r.score > 5) errors.push_back({"score", ErrorCode::out_of_range, 0});
+    if (!is_valid_utf8(r.comment)) errors.push_back({"comment", ErrorCode::invalid_format, 0});
+    else if (utf8_length(r.comment) > 500) errors.push_back({"comment", ErrorCode::too_long, 500});
+    return errors;
 }
 
 ExecutionStep current_step(const Case& c) {

@@ -144,6 +144,8 @@ json encode_case(const Case& c) {
               {"litigation_risk", c.litigation_risk},
               {"referred_to", nullptr},
               {"closing_summary", c.closing_summary},
+              {"buyer_rating", nullptr},
+              {"merchant_rating", nullptr},
               {"state_entered_at", c.state_entered_at},
               {"step_entered_at", c.step_entered_at},
               {"first_response_at", c.first_response_at},
@@ -174,6 +176,9 @@ json encode_case(const Case& c) {
                         {"force_majeure", c.penalty->force_majeure},
                         {"points", c.penalty->points}};
     if (c.referred_to) j["referred_to"] = to_key(*c.referred_to);
+    const auto rating = [](const Rating& r) { return json{{"score", r.score}, {"comment", r.comment}, {"at", r.at}}; };
+    if (c.buyer_rating) j["buyer_rating"] = rating(*c.buyer_rating);
+    if (c.merchant_rating) j["merchant_rating"] = rating(*c.merchant_rating);
     return j;
 }
 
@@ -186,6 +191,7 @@ FieldErrors decode_case(const json& j, Case& out) {
                   "merchant_consented", "evidence_ids", "contest_evidence_ids", "assessments", "inspections",
                   "ruling", "appeal_used", "penalty", "plan", "step",
                   "return_tracking", "reship_tracking", "litigation_risk", "referred_to", "closing_summary",
+                  "buyer_rating", "merchant_rating",
                   "state_entered_at", "step_entered_at", "first_response_at", "platform_paused_seconds",
                   "platform_paused_since", "resolved_at", "overdue_noted"});
     if (!r.is_object()) return errors;
@@ -316,6 +322,22 @@ FieldErrors decode_case(const json& j, Case& out) {
         errors.push_back({"referred_to", ErrorCode::required, 0});
     }
     r.string("closing_summary", out.closing_summary);
+    for (const auto& [key, slot] : {std::pair{"buyer_rating", &out.buyer_rating},
+                                    std::pair{"merchant_rating", &out.merchant_rating}}) {
+        if (present(key)) {
+            Rating rating;
+            nested(r, key, errors, {"score", "comment", "at"}, [&](JsonReader& o) {
+                std::int64_t score = 0;
+                o.integer("score", score);
+                rating.score = static_cast<int>(score);
+                o.string("comment", rating.comment);
+                o.integer("at", rating.at);
+            });
+            *slot = rating;
+        } else if (!r.has(key)) {
+            errors.push_back({key, ErrorCode::required, 0});
+        }
+    }
     r.integer("state_entered_at", out.state_entered_at);
     r.integer("step_entered_at", out.step_entered_at);
     r.integer("first_response_at", out.first_response_at);

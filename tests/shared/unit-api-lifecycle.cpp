@@ -34,6 +34,7 @@ TEST_CASE("every action survives encode then decode") {
     r.tracking_number = "SF1234567890";
     r.inspection_passed = false;
     r.evidence_ids = {7, 8};
+    r.rating = {4, "满意", 0};
     r.external = ExternalBody::arbitration_institution;
     for (const auto& e : EnumTable<Action>::entries) {
         CAPTURE(e.key);
@@ -96,6 +97,10 @@ TEST_CASE("every action survives encode then decode") {
             case Action::propose_settlement: CHECK(back.terms.amount == r.terms.amount); break;
             case Action::assign_arbitrator: CHECK(back.target == 3); break;
             case Action::merchant_contest: CHECK(back.evidence_ids == r.evidence_ids); break;
+            case Action::rate:
+                CHECK(back.rating.score == 4);
+                CHECK(back.rating.comment == "满意");
+                break;
         }
     }
 }
@@ -107,6 +112,7 @@ TEST_CASE("every action: decoding its encoding gives the same request, and encod
     r.triage = {Category::after_sales, Priority::urgent, Queue::specialist, RootCause::customer_misunderstanding, true};
     r.items = {"发票"};
     r.evidence_ids = {31, 32};
+    r.rating = {2, "太慢", 0};
     r.terms = with_payer({Remedy::compensation, {1234, "CNY"}, "优惠券"}, Payer::shared, 234);
     r.target = 17;
     r.assessment = {9, Finding::rejected, Finding::accepted, Finding::doubtful, "存疑", 0, 0};
@@ -248,6 +254,19 @@ TEST_CASE("merchant_contest: evidence ids, an array of integers, optional") {
                     "evidence_ids[0]", ErrorCode::invalid_format));
     CHECK(has_error(decode_text(R"({"action":"merchant_offer","evidence_ids":[1]})", r), "evidence_ids",
                     ErrorCode::unknown_field));
+}
+
+TEST_CASE("rate: a score and an optional comment") {
+    ActionRequest r;
+    REQUIRE(decode_text(R"({"action":"rate","rating":{"score":5}})", r).empty());
+    CHECK(r.rating.score == 5);
+    CHECK(r.rating.comment.empty());
+    CHECK(has_error(decode_text(R"({"action":"rate"})", r), "rating", ErrorCode::required));
+    CHECK(has_error(decode_text(R"({"action":"rate","rating":{"score":"5"}})", r), "rating.score", ErrorCode::wrong_type));
+    CHECK(has_error(decode_text(R"({"action":"rate","rating":{"score":5,"at":1}})", r), "rating.at", ErrorCode::unknown_field));
+    // Out of range is apply()'s to say, whatever the size.
+    REQUIRE(decode_text(R"({"action":"rate","rating":{"score":99999999999}})", r).empty());
+    CHECK((r.rating.score < 1 || r.rating.score > 5));
 }
 
 TEST_CASE("optional keys keep their defaults") {

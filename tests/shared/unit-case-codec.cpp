@@ -61,6 +61,8 @@ Case full_case() {
     c.litigation_risk = true;
     c.referred_to = ExternalBody::arbitration_institution;
     c.closing_summary = "done";
+    c.buyer_rating = Rating{5, "很满意", 2100};
+    c.merchant_rating = Rating{2, "", 2200};
     c.state_entered_at = 2001;
     c.step_entered_at = 2002;
     c.first_response_at = 2003;
@@ -83,6 +85,8 @@ TEST_CASE("case codec: every field of a full case survives encode and decode") {
     CHECK(back.ruling->violation == Violation::false_description);
     CHECK(back.step == 1);
     CHECK(back.referred_to == ExternalBody::arbitration_institution);
+    CHECK(back.buyer_rating->comment == "很满意");
+    CHECK(back.merchant_rating->score == 2);
     CHECK(back.evidence_ids == std::vector<std::int64_t>{5, 6, 9});
     CHECK(back.contest_evidence_ids == std::vector<std::int64_t>{6});
     CHECK(back.proposal->payer == Payer::shared);

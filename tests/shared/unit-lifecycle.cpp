@@ -435,6 +435,8 @@ const std::vector<Row> kExpected = {
     // Execution: the party whose step it is; staff may close.
     {Action::complete_step, {S::execution}, kPartiesW},
     {Action::close_case, {S::execution}, {Who::support, Who::admin, Who::assigned_mediator}},
+    // The satisfaction survey: each party once the case ended on the platform (not after an external referral).
+    {Action::rate, {S::closed, S::withdrawn, S::rejected}, kPartiesW},
     // Any time: the buyer withdraws before a ruling; a party (or an admin) goes to court after one;
     // staff flag litigation risk while the case lives and after it closed; the scheduler enforces deadlines.
     {Action::withdraw, kBeforeRuling, {Who::buyer}},
@@ -536,7 +538,7 @@ TEST_CASE("relation_to: each kind of actor is related to the case as intended") 
 }
 
 TEST_CASE("the action and relation tables: unique keys and both labels") {
-    CHECK(enum_count<Action>() == 28);
+    CHECK(enum_count<Action>() == 29);
     CHECK(enum_count<Relation>() == 11);
     CHECK(enum_count<DisputeState>() == 15);
     std::set<std::string> keys;
@@ -589,7 +591,7 @@ TEST_CASE("may: the full permission matrix matches the expected table") {
             }
         }
     }
-    CHECK(cells == 15 * 28 * 12);
+    CHECK(cells == 15 * 29 * 12);
 }
 
 TEST_CASE("available_actions offers exactly the allowed cells of the matrix, in the table's order") {
@@ -1055,6 +1057,49 @@ TEST_CASE("evidence on file: who may upload, attaching, contesting with it") {
     CHECK(ok.next.dispute.state == S::negotiation);
     r.evidence_ids.clear();
     CHECK(must(c, r).next.contest_evidence_ids.empty());
+}
+
+TEST_CASE("rate: each party once, after the case ended; it moves nothing") {
+    Drive d = reach(S::closed);
+    CHECK(may_outcome(d.c, Action::rate, support(), d.t) == "forbidden");
+    CHECK(may_outcome(d.c, Action::rate, person(kOtherBuyer, Role::buyer), d.t) == "forbidden");
+    ActionRequest r = rq(Action::rate, buyer(), d.t + kHour);
+    for (const int bad : {0, 6, -1}) {
+        CAPTURE(bad);
+        r.rating = {bad, "", 0};
+        field_error(d.c, r, "rating.score", ErrorCode::out_of_range);
+    }
+    r.rating = {5, std::string(501, 'x'), 0};
+    field_error(d.c, r, "rating.comment", ErrorCode::too_long);
+    r.rating = {4, "\xff", 0};
+    field_error(d.c, r, "rating.comment", ErrorCode::invalid_format);
+    r.rating = {4, "处理及时，客服态度好", 0};
+    const ActionResult b = must(d.c, r);
+    REQUIRE(b.next.buyer_rating);
+    CHECK(b.next.buyer_rating->score == 4);
+    CHECK(b.next.buyer_rating->comment == "处理及时，客服态度好");
+    CHECK(b.next.buyer_rating->at == d.t + kHour);
+    CHECK_FALSE(b.next.merchant_rating);
+    CHECK(b.event.detail == "score 4");
+    check_event(b.event, Action::rate, kBuyer, R::case_buyer, d.t + kHour, S::closed, S::closed);
+    CHECK(b.next.resolved_at == d.c.resolved_at);  // the case's times are unchanged
+    // Once: the buyer is done, the merchant may still answer (1..5, no comment needed).
+    CHECK(may_outcome(b.next, Action::rate, buyer(), d.t + 2 * kHour) == "already_done");
+    ActionRequest m = rq(Action::rate, merchant(), d.t + 2 * kHour);
+    m.rating = {1, "", 0};
+    const Case both = must(b.next, m).next;
+    REQUIRE(both.merchant_rating);
+    CHECK(both.merchant_rating->score == 1);
+    CHECK(may_outcome(both, Action::rate, merchant(), d.t + 3 * kHour) == "already_done");
+    // Withdrawn and rejected cases are rated too; open cases and referrals are not.
+    for (const S s : {S::withdrawn, S::rejected}) {
+        CAPTURE(to_key(s));
+        const Drive e = reach(s);
+        CHECK(may_outcome(e.c, Action::rate, buyer(), e.t) == "allowed");
+        CHECK(may_outcome(e.c, Action::rate, merchant(), e.t) == "allowed");
+    }
+    CHECK(may_outcome(reach(S::referred_external).c, Action::rate, buyer(), d.t) == "case_finished");
+    CHECK(may_outcome(reach(S::negotiation).c, Action::rate, buyer(), d.t) == "action_not_allowed_in_state");
 }
 
 // ---------------------------------------------------------------------------

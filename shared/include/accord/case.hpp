@@ -27,6 +27,13 @@ struct EnumTable<ExternalBody> {
     };
 };
 
+// A party's answer to the satisfaction survey when the case ends (seed 001: 向商家和消费者发送满意度调查).
+struct Rating {
+    int score = 0;         // 1 (very unsatisfied) .. 5 (very satisfied)
+    std::string comment;   // optional, at most 500 characters
+    Timestamp at = 0;
+};
+
 struct Case {
     Dispute dispute;    // what was filed; dispute.state is the lifecycle state
     Money order_total;  // no offer, proposal or ruling may exceed it
@@ -64,6 +71,8 @@ struct Case {
     bool litigation_risk = false;  // followed by risk management
     std::optional<ExternalBody> referred_to;
     std::string closing_summary;
+    std::optional<Rating> buyer_rating;     // each party rates once, after the case ended (Action::rate)
+    std::optional<Rating> merchant_rating;
 
     // Clocks. Deadlines are derived from these (deadlines.hpp), never stored.
     Timestamp state_entered_at = 0;
@@ -87,6 +96,8 @@ bool is_terminal(DisputeState s);
 // may_upload_evidence() allowed it) and stamps the case's updated_at.
 void attach_evidence(Case& c, std::int64_t evidence_id, Timestamp at);
 bool has_evidence(const Case& c, std::int64_t evidence_id);
+// A score of 1..5 (field "score": out_of_range); a comment of at most 500 characters, valid UTF-8.
+FieldErrors validate_rating(const Rating& r);
 ExecutionStep current_step(const Case& c);  // only meaningful in execution
 
 }  // namespace accord

@@ -26,6 +26,8 @@ enum class Action {
     assign_arbitrator, rule, appeal,
     // execution and closing
     complete_step, close_case,
+    // after the end: the satisfaction survey
+    rate,
     // any time
     withdraw, refer_external, flag_litigation_risk,
     // the scheduler, when a deadline passes
@@ -59,6 +61,7 @@ struct EnumTable<Action> {
         {Action::appeal, "appeal", "申诉", "Appeal"},
         {Action::complete_step, "complete_step", "完成执行步骤", "Complete the step"},
         {Action::close_case, "close_case", "结案", "Close the case"},
+        {Action::rate, "rate", "满意度评价", "Rate the handling"},
         {Action::withdraw, "withdraw", "撤回纠纷", "Withdraw"},
         {Action::refer_external, "refer_external", "移交外部机构", "Refer to a court or institution"},
         {Action::flag_litigation_risk, "flag_litigation_risk", "标记诉讼风险", "Flag litigation risk"},
@@ -121,6 +124,7 @@ struct ActionRequest {
     std::string tracking_number;            // complete_step: return_shipment, reship
     bool inspection_passed = true;          // complete_step: merchant_inspection
     ExternalBody external = ExternalBody::court;  // refer_external
+    Rating rating;                          // rate (score and comment; `at` is the request's)
 };
 
 // The record every transition leaves: who, when, why, from which state to which.
