@@ -18,13 +18,18 @@
 
 namespace accord::detail {
 
-// Sets of states and of "who" as bit masks; who is the actor's relation to the case (relation_to).
+// Sets of states and of "who" as bit masks. Who is the actor's relation to the case (relation_to), plus the
+// party's role in it: the claimant (who filed) or the respondent (who answers), see CaseKind in dispute.hpp.
 using Mask = std::uint32_t;
 
 constexpr Mask bit(DisputeState s) { return Mask{1} << static_cast<unsigned>(s); }
 constexpr Mask bit(Relation r) { return Mask{1} << static_cast<unsigned>(r); }
 template <typename... T>
 constexpr Mask bits(T... v) { return (bit(v) | ...); }
+
+constexpr Mask kClaimant = Mask{1} << 24;
+constexpr Mask kRespondent = Mask{1} << 25;
+static_assert(enum_count<Relation>() < 24 && enum_count<DisputeState>() < 32, "the masks' bits overlap");
 
 // One row of an action's permissions: in these states, these may act. An action has one or two rows
 // when who may act depends on the state; the first row whose states hold the case's state applies.
@@ -83,7 +88,8 @@ const ActionSpec* action_spec(Action a);
 // Whether the actor may take the action under its permission rows: the row for the state, or nullptr.
 const Permission* permission_for(const ActionSpec& spec, DisputeState state);
 
-// Who the actor is on this case, as the bits the permission rows use.
+// Who the actor is on this case, as the bits the permission rows use: the relation's bit, and for a party
+// kClaimant or kRespondent.
 Mask who_bits(const Case& c, Relation rel);
 
 }  // namespace accord::detail

@@ -184,7 +184,10 @@ constexpr ActionSpec kSpecs[] = {
             [](EffectArgs& e) {
                 e.next.triage = e.req.triage;
                 e.next.dispute.category = e.req.triage.category;  // staff may correct the category
-                enter_state(e.next, S::awaiting_merchant, e.req.at);
+                // The respondent answers next; against the platform there is no party to answer, the platform
+                // looks into it at once (seed 001: 复杂的合同或政策纠纷，需转交专业团队).
+                const bool platform_answers = respondent_of(e.before.dispute.kind) == Party::platform;
+                enter_state(e.next, platform_answers ? S::mediation : S::awaiting_merchant, e.req.at);
             },
     },
     {
@@ -208,7 +211,7 @@ constexpr ActionSpec kSpecs[] = {
     },
     {
         .action = Action::provide_info,
-        .may = only(bits(S::info_requested), bits(R::case_buyer)),
+        .may = only(bits(S::info_requested), kClaimant),
         .reason = ReasonRule::optional,
         .keys = kNoKeys,
         .decode = nullptr,
@@ -232,7 +235,7 @@ constexpr ActionSpec kSpecs[] = {
     // ===== the merchant's response =====
     {
         .action = Action::merchant_accept,
-        .may = only(bits(S::awaiting_merchant), bits(R::case_merchant)),
+        .may = only(bits(S::awaiting_merchant), kRespondent),
         .reason = ReasonRule::optional,
         .keys = kNoKeys,
         .decode = nullptr,
@@ -246,7 +249,7 @@ constexpr ActionSpec kSpecs[] = {
     },
     {
         .action = Action::merchant_offer,
-        .may = only(bits(S::awaiting_merchant), bits(R::case_merchant)),
+        .may = only(bits(S::awaiting_merchant), kRespondent),
         .reason = ReasonRule::optional,
         .keys = keys("terms"),
         .decode = decode_terms,
@@ -263,7 +266,7 @@ constexpr ActionSpec kSpecs[] = {
     },
     {
         .action = Action::merchant_contest,
-        .may = only(bits(S::awaiting_merchant), bits(R::case_merchant)),
+        .may = only(bits(S::awaiting_merchant), kRespondent),
         .reason = ReasonRule::required,
         // The evidence the merchant contests with (quality certificates, invoices, shipping proof, chat logs):
         // files already uploaded to the case, named by id. Optional: the reason alone may do.
@@ -339,8 +342,8 @@ constexpr ActionSpec kSpecs[] = {
     },
     {
         .action = Action::request_mediation,
-        // While the merchant has the move, only the buyer can ask the platform to step in early.
-        .may = {Permission{bits(S::awaiting_merchant), bits(R::case_buyer)}, Permission{bits(S::negotiation), kParties}},
+        // While the respondent has the move, only the claimant can ask the platform to step in early.
+        .may = {Permission{bits(S::awaiting_merchant), kClaimant}, Permission{bits(S::negotiation), kParties}},
         .reason = ReasonRule::optional,
         .keys = kNoKeys,
         .decode = nullptr,
@@ -519,7 +522,9 @@ constexpr ActionSpec kSpecs[] = {
             [](EffectArgs& e) {
                 Case& n = e.next;
                 (e.rel == R::case_buyer ? n.buyer_consented : n.merchant_consented) = true;
-                if (n.buyer_consented && n.merchant_consented)
+                // Against the platform, the merchant is the only party to consent.
+                const bool no_buyer = e.before.dispute.kind == CaseKind::merchant_vs_platform;
+                if ((n.buyer_consented || no_buyer) && n.merchant_consented)
                     start_execution(n, *e.before.proposal, SettlementBasis::mediation, 0, e.req.at);
             },
     },
@@ -599,7 +604,10 @@ constexpr ActionSpec kSpecs[] = {
                 j["ruling"] = ru;
             },
         .guard = nullptr,
-        .check = [](const CheckArgs& a) { append(a.errors, validate_ruling(a.req.ruling, a.c.order_total), "ruling."); },
+        .check =
+            [](const CheckArgs& a) {
+                append(a.errors, validate_ruling(a.req.ruling, a.c.order_total, a.c.dispute.kind), "ruling.");
+            },
         .effect =
             [](EffectArgs& e) {
                 Ruling r = e.req.ruling;
@@ -639,7 +647,8 @@ constexpr ActionSpec kSpecs[] = {
     // ===== execution and closing =====
     {
         .action = Action::complete_step,
-        .may = only(bits(S::execution), kParties),
+        // The party whose step it is; staff for the platform's own steps (a case against the platform).
+        .may = only(bits(S::execution), kParties | bits(R::support, R::admin)),
         .reason = ReasonRule::optional,
         .keys = keys("tracking_number", "inspection_passed"),
         .decode =
@@ -654,7 +663,7 @@ constexpr ActionSpec kSpecs[] = {
             },
         // Only the party whose step it is.
         .guard = [](const GuardArgs& g) -> std::optional<ErrorCode> {
-            if (step_actor(current_step(g.c)) != party_of(g.rel)) return ErrorCode::forbidden;
+            if (step_party(g.c, current_step(g.c)) != party_of(g.rel)) return ErrorCode::forbidden;
             return std::nullopt;
         },
         .check =
@@ -739,7 +748,8 @@ constexpr ActionSpec kSpecs[] = {
     // ===== any time =====
     {
         .action = Action::withdraw,
-        .may = only(kBeforeRuling, bits(R::case_buyer)),
+        // The claimant withdraws their own claim.
+        .may = only(kBeforeRuling, kClaimant),
         .reason = ReasonRule::required,
         .keys = kNoKeys,
         .decode = nullptr,
@@ -824,7 +834,7 @@ constexpr ActionSpec kSpecs[] = {
                         break;
                     case Consequence::start_execution:
                         // A dismissed claim orders nothing to execute.
-                        if (c.ruling->liability == Liability::merchant || c.ruling->liability == Liability::shared)
+                        if (ruling_upholds(c.dispute.kind, c.ruling->liability))
                             start_execution(n, c.ruling->remedy, SettlementBasis::ruling, 0, at);
                         else
                             close(n, "ruling:" + std::string(to_key(c.ruling->liability)), at);
@@ -866,6 +876,13 @@ const Permission* permission_for(const ActionSpec& spec, DisputeState state) {
     return nullptr;
 }
 
-Mask who_bits(const Case&, Relation rel) { return bit(rel); }
+Mask who_bits(const Case& c, Relation rel) {
+    Mask m = bit(rel);
+    if (rel == R::case_buyer || rel == R::case_merchant) {
+        if (party_of(rel) == claimant_of(c.dispute.kind)) m |= kClaimant;
+        if (party_of(rel) == respondent_of(c.dispute.kind)) m |= kRespondent;
+    }
+    return m;
+}
 
 }  // namespace accord::detail

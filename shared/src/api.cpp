@@ -74,7 +74,7 @@ FieldErrors decode(const json& j, OrderSnapshot& out) {
 }
 
 json encode(const FilingForm& f) {
-    return {{"order_ref", f.order_ref},     {"category", to_key(f.category)},
+    return {{"kind", to_key(f.kind)},       {"order_ref", f.order_ref},     {"category", to_key(f.category)},
             {"requested_remedy", to_key(f.requested_remedy)}, {"amount_minor", f.amount_minor},
             {"currency", f.currency},       {"description", f.description},
             {"channel", to_key(f.channel)}};
@@ -83,9 +83,12 @@ json encode(const FilingForm& f) {
 FieldErrors decode(const json& j, FilingForm& out) {
     FieldErrors errors;
     JsonReader r(j, errors,
-                 {"order_ref", "category", "requested_remedy", "amount_minor", "currency", "description", "channel"});
+                 {"kind", "order_ref", "category", "requested_remedy", "amount_minor", "currency", "description",
+                  "channel"});
     if (!r.is_object()) return errors;
-    r.string("order_ref", out.order_ref);
+    r.enumeration("kind", out.kind, /*required=*/false);  // buyer_vs_merchant unless stated
+    // A case against the platform has no order; whether one is needed is validate_filing()'s to say.
+    r.string("order_ref", out.order_ref, /*required=*/out.kind != CaseKind::merchant_vs_platform);
     r.enumeration("category", out.category);
     r.enumeration("requested_remedy", out.requested_remedy);
     r.integer("amount_minor", out.amount_minor);
@@ -98,6 +101,7 @@ FieldErrors decode(const json& j, FilingForm& out) {
 json encode(const Dispute& d) {
     return {{"id", d.id},
             {"case_number", case_number(d.id)},
+            {"kind", to_key(d.kind)},
             {"order_ref", d.order_ref},
             {"buyer_id", d.buyer_id},
             {"buyer", {{"name", d.buyer.name}, {"phone", d.buyer.phone}, {"address", d.buyer.address}}},
@@ -117,11 +121,12 @@ json encode(const Dispute& d) {
 FieldErrors decode(const json& j, Dispute& out) {
     FieldErrors errors;
     JsonReader r(j, errors,
-                 {"id", "case_number", "order_ref", "buyer_id", "buyer", "contact_redacted", "merchant_id",
+                 {"id", "case_number", "kind", "order_ref", "buyer_id", "buyer", "contact_redacted", "merchant_id",
                   "merchant_name", "category", "requested_remedy", "amount", "description", "channel", "state",
                   "created_at", "updated_at"});
     if (!r.is_object()) return errors;
     r.integer("id", out.id);
+    r.enumeration("kind", out.kind, /*required=*/false);  // documents from before merchant filing: a buyer's case
     r.string("order_ref", out.order_ref);
     r.integer("buyer_id", out.buyer_id);
     if (r.has("buyer")) {

@@ -45,6 +45,28 @@ FieldErrors validate_rating(const Rating& r) {
     return errors;
 }
 
+Party claimant_of(CaseKind kind) {
+    switch (kind) {
+        case CaseKind::buyer_vs_merchant: return Party::buyer;
+        case CaseKind::merchant_vs_buyer:
+        case CaseKind::merchant_vs_platform: return Party::merchant;
+    }
+    return Party::buyer;  // GCOVR_EXCL_LINE: a value outside the enum
+}
+
+Party respondent_of(CaseKind kind) {
+    switch (kind) {
+        case CaseKind::buyer_vs_merchant: return Party::merchant;
+        case CaseKind::merchant_vs_buyer: return Party::buyer;
+        case CaseKind::merchant_vs_platform: return Party::platform;
+    }
+    return Party::merchant;  // GCOVR_EXCL_LINE: a value outside the enum
+}
+
+Party step_party(const Case& c, ExecutionStep step) {
+    return step_actor(step) == Party::buyer ? claimant_of(c.dispute.kind) : respondent_of(c.dispute.kind);
+}
+
 ExecutionStep current_step(const Case& c) {
     return c.step < c.plan.size() ? c.plan[c.step] : ExecutionStep::buyer_confirmation;
 }

@@ -59,29 +59,38 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
             add(DeadlineKind::triage, Party::platform, entered, d.triage, Consequence::notify_overdue);
             break;
         case DisputeState::info_requested:
-            add(DeadlineKind::info_reply, Party::buyer, entered, d.info_reply, Consequence::auto_close);
+            add(DeadlineKind::info_reply, claimant_of(c.dispute.kind), entered, d.info_reply, Consequence::auto_close);
             break;
         case DisputeState::awaiting_merchant: {
             // Seed 003 (商家应在买家发起售后申请后……一个工作日内……初步响应): an after-sales reply is due one
             // working day after the buyer applied, however long triage took; other merchant responses count
-            // from the platform's acceptance.
+            // from the platform's acceptance. The respondent answers (the buyer, in a merchant's case against a
+            // buyer); only a silent merchant loses a small claim outright (the Taobao rule protects buyers).
             const bool after_sales = c.dispute.category == Category::after_sales;
-            const bool small = rules.auto_grant_enabled && c.dispute.amount.minor <= rules.auto_grant_max_minor;
-            add(DeadlineKind::merchant_response, Party::merchant, after_sales ? c.dispute.created_at : entered,
+            const bool small = rules.auto_grant_enabled && c.dispute.amount.minor <= rules.auto_grant_max_minor &&
+                               c.dispute.kind == CaseKind::buyer_vs_merchant;
+            add(DeadlineKind::merchant_response, respondent_of(c.dispute.kind),
+                after_sales ? c.dispute.created_at : entered,
                 after_sales ? d.merchant_response_after_sales : d.merchant_response,
                 small ? Consequence::auto_grant : Consequence::escalate_to_mediation);
             break;
         }
         case DisputeState::negotiation:
             add(DeadlineKind::negotiation, Party::buyer, entered, d.negotiation, Consequence::escalate_to_mediation);
-            out.back().on = c.offers.empty() || c.offers.back().from == Party::merchant ? Party::buyer : Party::merchant;
+            // The claimant moves first after a contest; then whoever did not make the latest offer.
+            out.back().on = c.offers.empty()                        ? claimant_of(c.dispute.kind)
+                            : c.offers.back().from == Party::merchant ? Party::buyer
+                                                                      : Party::merchant;
             break;
         case DisputeState::mediation_review:
             add(DeadlineKind::proposal_review, Party::platform, entered, d.proposal_review,
                 Consequence::notify_overdue);
             break;
         case DisputeState::awaiting_consent:
-            add(DeadlineKind::consent, c.buyer_consented ? Party::merchant : Party::buyer, entered, d.consent,
+            // Against the platform, the merchant alone consents.
+            add(DeadlineKind::consent,
+                c.buyer_consented || c.dispute.kind == CaseKind::merchant_vs_platform ? Party::merchant : Party::buyer,
+                entered, d.consent,
                 Consequence::deemed_consent);
             break;
         case DisputeState::ruled:
@@ -89,7 +98,8 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
             break;
         case DisputeState::execution: {
             const ExecutionStep step = current_step(c);
-            add(step_kind(step), step_actor(step), c.step_entered_at, step_duration(step, d), step_consequence(step));
+            add(step_kind(step), step_party(c, step), c.step_entered_at, step_duration(step, d),
+                step_consequence(step));
             break;
         }
         // No deadline of its own: the platform's resolution time below runs (or is paused) in these;

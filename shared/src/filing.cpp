@@ -69,12 +69,61 @@ Timestamp filing_deadline(const OrderSnapshot& order, Category category, const F
     return order.delivered_at + rules.filing_window_days * kSecondsPerDay;
 }
 
+static void check_description_and_channel(const FilingForm& form, const Viewer& filer, const FilingRules& rules,
+                                          FieldErrors& errors) {
+    auto add = [&](const char* field, ErrorCode code, std::int64_t limit = 0) {
+        errors.push_back({field, code, limit});
+    };
+    const std::size_t desc_len = utf8_length(trim_spaces(form.description));
+    if (!is_valid_utf8(form.description)) {
+        add("description", ErrorCode::invalid_format);
+    } else if (desc_len == 0) {
+        add("description", ErrorCode::required);
+    } else if (desc_len < static_cast<std::size_t>(rules.description_min_chars)) {
+        add("description", ErrorCode::too_short, rules.description_min_chars);
+    } else if (desc_len > static_cast<std::size_t>(rules.description_max_chars)) {
+        add("description", ErrorCode::too_long, rules.description_max_chars);
+    }
+
+    // Parties file for themselves from the web or the app; recording a hotline, e-mail or
+    // social-media complaint is the support agent's job.
+    const bool self_service = form.channel == Channel::web || form.channel == Channel::app;
+    if (!self_service && filer.role != Role::support) add("channel", ErrorCode::channel_not_allowed);
+}
+
+Money claim_ceiling(const FilingForm& form, const OrderSnapshot* order, const FilingRules& rules) {
+    if (order != nullptr && form.kind != CaseKind::merchant_vs_platform) return order->total;
+    return Money{rules.no_order_amount_max_minor, form.currency};
+}
+
 FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, const Viewer& filer,
                             Timestamp now, const FilingRules& rules) {
     FieldErrors errors;
     auto add = [&](const char* field, ErrorCode code, std::int64_t limit = 0) {
         errors.push_back({field, code, limit});
     };
+
+    // Who files which kind: buyers against merchants, merchants against buyers or the platform; support
+    // records any kind on the filer's behalf.
+    const bool by_merchant = form.kind != CaseKind::buyer_vs_merchant;
+    if (filer.role != Role::support && (filer.role == Role::merchant) != by_merchant)
+        add("kind", ErrorCode::not_applicable);
+    const Remedy remedy = form.requested_remedy;
+    const bool money_remedy =
+        remedy == Remedy::full_refund || remedy == Remedy::partial_refund || remedy == Remedy::compensation;
+    if (by_merchant && !money_remedy) add("requested_remedy", ErrorCode::not_applicable);
+
+    if (form.kind == CaseKind::merchant_vs_platform) {
+        // A dispute with the platform itself: its contract or its policy, and no order.
+        if (form.category != Category::contract && form.category != Category::platform_policy)
+            add("category", ErrorCode::not_applicable);
+        if (!form.order_ref.empty()) add("order_ref", ErrorCode::not_applicable);
+        if (form.amount_minor <= 0) add("amount_minor", ErrorCode::must_be_positive);
+        else if (form.amount_minor > rules.no_order_amount_max_minor) add("amount_minor", ErrorCode::out_of_range);
+        if (!is_currency_code(form.currency)) add("currency", ErrorCode::invalid_format);
+        check_description_and_channel(form, filer, rules, errors);
+        return errors;
+    }
 
     bool order_ref_ok = false;
     if (form.order_ref.empty()) {
@@ -87,7 +136,11 @@ FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, 
             if (!is_order_ref_char(c)) order_ref_ok = false;
         if (!order_ref_ok) add("order_ref", ErrorCode::invalid_format);
     }
-    if (order_ref_ok && order == nullptr) add("order_ref", ErrorCode::unknown_order);
+    // A merchant files only on its own shop's orders (support on the merchant's behalf, on any; anyone else
+    // was told above that the kind is not theirs).
+    const bool own_shop = order == nullptr || form.kind != CaseKind::merchant_vs_buyer || filer.role != Role::merchant ||
+                          (filer.merchant_id != 0 && order->merchant_id == filer.merchant_id);
+    if (order_ref_ok && (order == nullptr || !own_shop)) add("order_ref", ErrorCode::unknown_order);
     // One case per order at a time: new facts go into the open case, not a second one.
     if (order != nullptr && order->open_dispute_id != 0) add("order_ref", ErrorCode::already_disputed);
 
@@ -104,21 +157,7 @@ FieldErrors validate_filing(const FilingForm& form, const OrderSnapshot* order, 
         add("currency", ErrorCode::currency_mismatch);
     }
 
-    const std::size_t desc_len = utf8_length(trim_spaces(form.description));
-    if (!is_valid_utf8(form.description)) {
-        add("description", ErrorCode::invalid_format);
-    } else if (desc_len == 0) {
-        add("description", ErrorCode::required);
-    } else if (desc_len < static_cast<std::size_t>(rules.description_min_chars)) {
-        add("description", ErrorCode::too_short, rules.description_min_chars);
-    } else if (desc_len > static_cast<std::size_t>(rules.description_max_chars)) {
-        add("description", ErrorCode::too_long, rules.description_max_chars);
-    }
-
-    // Buyers file for themselves from the web or the app; recording a hotline, e-mail or
-    // social-media complaint is the support agent's job.
-    const bool self_service = form.channel == Channel::web || form.channel == Channel::app;
-    if (!self_service && filer.role != Role::support) add("channel", ErrorCode::channel_not_allowed);
+    check_description_and_channel(form, filer, rules, errors);
 
     if (order != nullptr && now > filing_deadline(*order, form.category, rules)) {
         const bool from_order_date = form.category == Category::not_received || order->delivered_at == 0;

@@ -1,5 +1,6 @@
 #include "accord/ruling.hpp"
 
+#include "accord/case.hpp"
 #include "accord/filing.hpp"
 
 namespace accord {
@@ -13,12 +14,21 @@ static void check_text(FieldErrors& errors, const char* field, const std::string
     else if (n > max) errors.push_back({field, ErrorCode::too_long, static_cast<std::int64_t>(max)});
 }
 
-FieldErrors validate_ruling(const Ruling& r, const Money& order_total) {
+bool ruling_upholds(CaseKind kind, Liability liability) {
+    if (liability == Liability::undetermined) return false;
+    switch (claimant_of(kind)) {
+        case Party::buyer: return liability != Liability::buyer;
+        case Party::merchant: return liability != Liability::merchant;
+        case Party::platform: return true;  // GCOVR_EXCL_LINE: the platform never files
+    }
+    return false;  // GCOVR_EXCL_LINE: a value outside the enum
+}
+
+FieldErrors validate_ruling(const Ruling& r, const Money& order_total, CaseKind kind) {
     FieldErrors errors;
     check_text(errors, "reasoning", r.reasoning, 20, 5000);
-    // A dismissed claim (buyer liable / undetermined) may order nothing; otherwise the remedy must hold.
-    const bool merchant_pays = r.liability == Liability::merchant || r.liability == Liability::shared;
-    if (merchant_pays) {
+    // A dismissed claim may order nothing; an upheld one needs a remedy that holds.
+    if (ruling_upholds(kind, r.liability)) {
         for (FieldError e : validate_terms(r.remedy, order_total)) {
             e.field = "remedy." + e.field;
             errors.push_back(e);
@@ -27,7 +37,8 @@ FieldErrors validate_ruling(const Ruling& r, const Money& order_total) {
         if (r.remedy.amount.minor != 0) errors.push_back({"remedy.amount", ErrorCode::not_applicable, 0});
         if (r.remedy.platform_amount.minor != 0) errors.push_back({"remedy.platform_amount", ErrorCode::not_applicable, 0});
     }
-    if (r.violation && !merchant_pays) errors.push_back({"violation", ErrorCode::not_applicable, 0});
+    const bool merchant_liable = r.liability == Liability::merchant || r.liability == Liability::shared;
+    if (r.violation && !merchant_liable) errors.push_back({"violation", ErrorCode::not_applicable, 0});
     if (r.force_majeure && !r.violation) errors.push_back({"force_majeure", ErrorCode::not_applicable, 0});
     return errors;
 }

@@ -127,6 +127,31 @@ TEST_CASE("may_file: buyers and support agents only") {
     }
 }
 
+TEST_CASE("may_file by kind: buyers against merchants, merchants against buyers or the platform, support any") {
+    for (const auto& entry : EnumTable<Role>::entries) {
+        CAPTURE(entry.key);
+        const Viewer v{1, entry.value, entry.value == Role::merchant ? kShopId : 0};
+        const bool support = entry.value == Role::support;
+        CHECK(may_file(v, CaseKind::buyer_vs_merchant) == (support || entry.value == Role::buyer));
+        CHECK(may_file(v, CaseKind::merchant_vs_buyer) == (support || entry.value == Role::merchant));
+        CHECK(may_file(v, CaseKind::merchant_vs_platform) == (support || entry.value == Role::merchant));
+    }
+    // A merchant user of no shop files nothing.
+    CHECK_FALSE(may_file({1, Role::merchant, 0}, CaseKind::merchant_vs_buyer));
+}
+
+TEST_CASE("can_file_on by kind: a merchant on its own shop's orders against the buyer; no order against the platform") {
+    const OrderSnapshot o = sample_order();
+    CHECK(can_file_on(o, {kBuyerId, Role::buyer, 0}, CaseKind::buyer_vs_merchant));
+    CHECK_FALSE(can_file_on(o, {kBuyerId, Role::merchant, kShopId}, CaseKind::buyer_vs_merchant));
+    CHECK(can_file_on(o, {50, Role::merchant, kShopId}, CaseKind::merchant_vs_buyer));
+    CHECK_FALSE(can_file_on(o, {51, Role::merchant, kOtherShopId}, CaseKind::merchant_vs_buyer));
+    CHECK_FALSE(can_file_on(o, {kBuyerId, Role::buyer, 0}, CaseKind::merchant_vs_buyer));
+    CHECK(can_file_on(o, {99, Role::support, 0}, CaseKind::merchant_vs_buyer));
+    CHECK_FALSE(can_file_on(o, {50, Role::merchant, kShopId}, CaseKind::merchant_vs_platform));
+    CHECK_FALSE(can_file_on(o, {99, Role::support, 0}, CaseKind::merchant_vs_platform));
+}
+
 TEST_CASE("can_file_on: a buyer their own orders, a support agent any, nobody else") {
     const OrderSnapshot o = sample_order();
     CHECK(can_file_on(o, {kBuyerId, Role::buyer, 0}));

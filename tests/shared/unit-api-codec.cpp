@@ -108,6 +108,46 @@ TEST_CASE("FilingForm round-trips through JSON") {
     CHECK(back.channel == f.channel);
 }
 
+TEST_CASE("FilingForm: the kind of case, and no order against the platform") {
+    FilingForm f = sample_form();
+    CHECK(api::encode(f).at("kind") == "buyer_vs_merchant");
+    f.kind = CaseKind::merchant_vs_buyer;
+    FilingForm back;
+    REQUIRE(api::decode(api::encode(f), back).empty());
+    CHECK(back.kind == CaseKind::merchant_vs_buyer);
+    // Against the platform the order may be left out; otherwise it is required, and the kind is checked.
+    json j = api::encode(f);
+    j.erase("order_ref");
+    CHECK(api::decode(j, back).size() == 1);
+    j["kind"] = "merchant_vs_platform";
+    FilingForm none;
+    CHECK(api::decode(j, none).empty());
+    CHECK(none.kind == CaseKind::merchant_vs_platform);
+    CHECK(none.order_ref.empty());
+    j["kind"] = "platform_vs_everyone";
+    const FieldErrors e = api::decode(j, none);
+    REQUIRE_FALSE(e.empty());
+    CHECK(e[0].field == "kind");
+    CHECK(e[0].code == ErrorCode::invalid_choice);
+    // Left out: a buyer's complaint.
+    j = api::encode(sample_form());
+    j.erase("kind");
+    FilingForm fresh;
+    REQUIRE(api::decode(j, fresh).empty());
+    CHECK(fresh.kind == CaseKind::buyer_vs_merchant);
+    // Disputes carry their kind (optional when reading: a stored case from before is a buyer's).
+    Dispute d = sample_dispute();
+    d.kind = CaseKind::merchant_vs_platform;
+    Dispute dback;
+    REQUIRE(api::decode(api::encode(d), dback).empty());
+    CHECK(dback.kind == CaseKind::merchant_vs_platform);
+    json dj = api::encode(sample_dispute());
+    dj.erase("kind");
+    Dispute old;
+    REQUIRE(api::decode(dj, old).empty());
+    CHECK(old.kind == CaseKind::buyer_vs_merchant);
+}
+
 TEST_CASE("every category, remedy and channel survives the FilingForm codec") {
     for (const auto& c : EnumTable<Category>::entries)
         for (const auto& r : EnumTable<Remedy>::entries)

@@ -12,6 +12,7 @@ namespace {
 Case full_case() {
     Case c;
     c.dispute.id = 42;
+    c.dispute.kind = CaseKind::merchant_vs_buyer;
     c.dispute.order_ref = "TB-1";
     c.dispute.buyer_id = 7;
     c.dispute.buyer = {"张伟", "13812345678", "上海"};
@@ -85,6 +86,7 @@ TEST_CASE("case codec: every field of a full case survives encode and decode") {
     CHECK(back.ruling->violation == Violation::false_description);
     CHECK(back.step == 1);
     CHECK(back.referred_to == ExternalBody::arbitration_institution);
+    CHECK(back.dispute.kind == CaseKind::merchant_vs_buyer);
     CHECK(back.buyer_rating->comment == "很满意");
     CHECK(back.merchant_rating->score == 2);
     CHECK(back.evidence_ids == std::vector<std::int64_t>{5, 6, 9});

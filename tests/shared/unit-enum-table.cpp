@@ -24,10 +24,13 @@ template <> struct Last<Channel> { static constexpr Channel value = Channel::soc
 template <> struct Last<DisputeState> { static constexpr DisputeState value = DisputeState::referred_external; };
 template <> struct Last<ErrorCode> { static constexpr ErrorCode value = ErrorCode::internal; };
 template <> struct Last<ExternalBody> { static constexpr ExternalBody value = ExternalBody::third_party_mediation; };
+template <> struct Last<CaseKind> { static constexpr CaseKind value = CaseKind::merchant_vs_platform; };
+template <> struct Last<Payer> { static constexpr Payer value = Payer::shared; };
+template <> struct Last<Liability> { static constexpr Liability value = Liability::platform; };
 template <> struct Last<SanctionTier> { static constexpr SanctionTier value = SanctionTier::blacklist; };
 
 // Every enum the tests below run on; a new enum with a table joins here and in Last above.
-#define ACCORD_ENUMS Role, Category, Remedy, Channel, DisputeState, ErrorCode, ExternalBody, SanctionTier
+#define ACCORD_ENUMS Role, Category, Remedy, Channel, DisputeState, ErrorCode, ExternalBody, SanctionTier, CaseKind, Payer, Liability
 
 bool is_snake_case(const std::string& key) {
     if (key.empty() || key.front() == '_' || key.back() == '_') return false;

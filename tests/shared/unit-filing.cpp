@@ -518,3 +518,93 @@ TEST_CASE("an order with a dispute in progress cannot get a second one") {
     CHECK(e[0].field == "order_ref");
     CHECK(e[0].code == ErrorCode::already_disputed);
 }
+
+// ---------------------------------------------------------------------------
+// Merchant-filed cases (seed 001: 商家在发现纠纷后，应及时通过平台的客服系统进行登记).
+
+namespace {
+
+const Viewer kMerchantViewer{30, Role::merchant, 3};  // the shop of order_delivered()
+const Viewer kOtherMerchantViewer{31, Role::merchant, 4};
+
+FilingForm merchant_vs_buyer_form() {
+    FilingForm f = good_form();
+    f.kind = CaseKind::merchant_vs_buyer;
+    f.category = Category::after_sales;
+    f.requested_remedy = Remedy::compensation;
+    f.amount_minor = 20000;
+    f.description = "买家退回的商品已被人为损坏，要求赔偿";
+    return f;
+}
+
+FilingForm merchant_vs_platform_form() {
+    FilingForm f;
+    f.kind = CaseKind::merchant_vs_platform;
+    f.category = Category::platform_policy;
+    f.requested_remedy = Remedy::compensation;
+    f.amount_minor = 150000;
+    f.description = "平台误判我店违规并扣除保证金，要求退还";
+    return f;
+}
+
+std::string fields(const FieldErrors& errors) {
+    std::string s;
+    for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + " ";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("merchant v. buyer: on an order of the merchant's own shop, money remedies, within the order total") {
+    const OrderSnapshot o = order_delivered(kNow - 2 * kSecondsPerDay);
+    CHECK(validate_filing(merchant_vs_buyer_form(), &o, kMerchantViewer, kNow).empty());
+    CHECK(validate_filing(merchant_vs_buyer_form(), &o, kSupportViewer, kNow).empty());  // on its behalf
+    // Another shop's order is no order of theirs.
+    CHECK(fields(validate_filing(merchant_vs_buyer_form(), &o, kOtherMerchantViewer, kNow)) == "order_ref/unknown_order ");
+    CHECK(fields(validate_filing(merchant_vs_buyer_form(), nullptr, kMerchantViewer, kNow)) == "order_ref/unknown_order ");
+    // A buyer does not file against a buyer.
+    CHECK(fields(validate_filing(merchant_vs_buyer_form(), &o, kBuyerViewer, kNow)) == "kind/not_applicable ");
+    // Nor does a merchant file a buyer's complaint.
+    CHECK(fields(validate_filing(good_form(), &o, kMerchantViewer, kNow)) == "kind/not_applicable ");
+    FilingForm f = merchant_vs_buyer_form();
+    f.requested_remedy = Remedy::reissue;
+    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "requested_remedy/not_applicable ");
+    f = merchant_vs_buyer_form();
+    f.amount_minor = 89901;
+    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "amount_minor/exceeds_order_total ");
+    CHECK(claim_ceiling(f, &o) == o.total);
+}
+
+TEST_CASE("merchant v. platform: contract or policy, no order, a positive amount within the rules' ceiling") {
+    CHECK(validate_filing(merchant_vs_platform_form(), nullptr, kMerchantViewer, kNow).empty());
+    FilingForm f = merchant_vs_platform_form();
+    f.category = Category::contract;
+    CHECK(validate_filing(f, nullptr, kMerchantViewer, kNow).empty());
+    for (const Category c : {Category::quality_defect, Category::after_sales, Category::other}) {
+        CAPTURE(to_key(c));
+        f.category = c;
+        CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "category/not_applicable ");
+    }
+    f = merchant_vs_platform_form();
+    f.order_ref = "TB-1";
+    const OrderSnapshot o = order_delivered(kNow);
+    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "order_ref/not_applicable ");
+    f = merchant_vs_platform_form();
+    f.amount_minor = 0;
+    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/must_be_positive ");
+    const FilingRules rules;
+    f.amount_minor = rules.no_order_amount_max_minor;
+    CHECK(validate_filing(f, nullptr, kMerchantViewer, kNow).empty());
+    f.amount_minor += 1;
+    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/out_of_range ");
+    f = merchant_vs_platform_form();
+    f.requested_remedy = Remedy::exchange;
+    f.description = "短";
+    f.channel = Channel::hotline;
+    f.currency = "cny";
+    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) ==
+          "requested_remedy/not_applicable currency/invalid_format description/too_short channel/channel_not_allowed ");
+    CHECK(fields(validate_filing(merchant_vs_platform_form(), nullptr, kBuyerViewer, kNow)) == "kind/not_applicable ");
+    // No order: the ceiling bounds the case's offers and rulings.
+    CHECK(claim_ceiling(merchant_vs_platform_form(), nullptr) == Money{rules.no_order_amount_max_minor, "CNY"});
+}

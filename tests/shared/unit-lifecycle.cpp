@@ -1845,3 +1845,169 @@ TEST_CASE("settled rules: ask once, consent is final, safety flag needs a reason
         CHECK(r.next.resolved_at == d.created_at + 100);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Cases a merchant files (seed 001): against a buyer on its own order, and against the platform.
+
+namespace {
+
+Case merchant_case(CaseKind kind, std::int64_t amount = 15000) {
+    Dispute d;
+    d.id = 77;
+    d.kind = kind;
+    d.merchant_id = kShop;
+    d.merchant_name = "良品小店";
+    d.requested_remedy = Remedy::compensation;
+    d.amount = cny(amount);
+    d.created_at = d.updated_at = T0;
+    Money ceiling = cny(200000);
+    if (kind == CaseKind::merchant_vs_buyer) {
+        d.order_ref = "ORD-20260301-0001";
+        d.buyer_id = kBuyer;
+        d.category = Category::after_sales;
+        d.description = "买家退回的耳机外壳破损，要求赔偿维修费用。";
+    } else {
+        d.category = Category::platform_policy;
+        d.description = "平台误判店铺违规并扣除保证金，要求退还。";
+        ceiling = claim_ceiling(FilingForm{}, nullptr);  // no order: the rules' ceiling
+        ceiling.currency = "CNY";
+    }
+    return open_case(d, ceiling, TriageFacts{}, kRules.high_value_min_minor);
+}
+
+std::string names(const std::vector<Action>& v) {
+    std::string s;
+    for (const Action a : v) s += std::string(to_key(a)) + " ";
+    return s;
+}
+
+const Deadline* find_deadline(const std::vector<Deadline>& ds, DeadlineKind k) {
+    for (const Deadline& d : ds)
+        if (d.kind == k) return &d;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("merchant v. buyer: the buyer answers in the merchant's place; a full path to closing") {
+    Drive d{merchant_case(CaseKind::merchant_vs_buyer), T0, {}};
+    CHECK(relation_to(d.c, buyer()) == R::case_buyer);
+    CHECK(relation_to(d.c, merchant()) == R::case_merchant);
+    d.act(Action::accept_case, support(), [](ActionRequest& r) { r.triage = triage(Category::after_sales); });
+    REQUIRE(d.c.dispute.state == S::awaiting_merchant);  // awaiting the respondent: the buyer
+    // The respondent (buyer) answers; the claimant (merchant) may withdraw or ask the platform in early.
+    CHECK(names(available_actions(d.c, buyer(), d.t, kCtx)) == "merchant_accept merchant_offer merchant_contest ");
+    CHECK(names(available_actions(d.c, merchant(), d.t, kCtx)) == "request_mediation withdraw ");
+    CHECK(may_outcome(d.c, Action::merchant_accept, merchant(), d.t) == "forbidden");
+    // The buyer's deadline; a silent buyer escalates to mediation (no auto-grant against a buyer).
+    const auto ds = open_deadlines(d.c, kRules, kPlain);
+    const Deadline* resp = find_deadline(ds, DeadlineKind::merchant_response);
+    REQUIRE(resp != nullptr);
+    CHECK(resp->on == Party::buyer);
+    CHECK(resp->consequence == Consequence::escalate_to_mediation);
+    CHECK(must(d.c, rq(Action::timeout, scheduler(), resp->due)).next.dispute.state == S::mediation);
+
+    // The buyer contests; the merchant (claimant) has the next move in negotiation.
+    d.act(Action::merchant_contest, buyer(), [](ActionRequest& r) { r.reason = "寄回时完好，有开箱视频"; });
+    CHECK(d.last.event.relation == R::case_buyer);
+    CHECK(find_deadline(open_deadlines(d.c, kRules, kPlain), DeadlineKind::negotiation)->on == Party::merchant);
+    d.act(Action::make_offer, merchant(), [](ActionRequest& r) { r.terms = terms(Remedy::compensation, 8000); });
+    d.act(Action::accept_offer, buyer(), [](ActionRequest& r) { r.target = 1; });
+    REQUIRE(d.c.dispute.state == S::execution);
+    REQUIRE(d.c.plan == std::vector<ExecutionStep>{ExecutionStep::refund, ExecutionStep::buyer_confirmation});
+    // The respondent pays, the claimant confirms.
+    CHECK(step_party(d.c, ExecutionStep::refund) == Party::buyer);
+    CHECK(find_deadline(open_deadlines(d.c, kRules, kPlain), DeadlineKind::refund)->on == Party::buyer);
+    CHECK(may_outcome(d.c, Action::complete_step, merchant(), d.t) == "forbidden");
+    d.act(Action::complete_step, buyer());
+    CHECK(may_outcome(d.c, Action::complete_step, buyer(), d.t) == "forbidden");
+    d.act(Action::complete_step, merchant());
+    CHECK(d.c.dispute.state == S::closed);
+    d.act(Action::rate, merchant(), [](ActionRequest& r) { r.rating = {4, "", 0}; });
+    d.act(Action::rate, buyer(), [](ActionRequest& r) { r.rating = {2, "", 0}; });
+    CHECK(d.c.merchant_rating->score == 4);
+    CHECK(d.c.buyer_rating->score == 2);
+}
+
+TEST_CASE("merchant v. buyer: withdrawing is the merchant's; a ruling against the buyer is carried out") {
+    Drive d{merchant_case(CaseKind::merchant_vs_buyer), T0, {}};
+    CHECK(may_outcome(d.c, Action::withdraw, buyer(), d.t) == "forbidden");
+    CHECK(may_outcome(d.c, Action::withdraw, merchant(), d.t) == "allowed");
+    // Information is asked of the claimant.
+    d.act(Action::request_info, support(), [](ActionRequest& r) { r.items = {"退回商品照片"}; });
+    CHECK(find_deadline(open_deadlines(d.c, kRules, kPlain), DeadlineKind::info_reply)->on == Party::merchant);
+    CHECK(may_outcome(d.c, Action::provide_info, buyer(), d.t) == "forbidden");
+    d.act(Action::provide_info, merchant());
+    d.act(Action::accept_case, support(), [](ActionRequest& r) { r.triage = triage(Category::after_sales); });
+    d.act(Action::request_mediation, merchant());
+    d.act(Action::assign_mediator, support(), [](ActionRequest& r) { r.target = kMediator; });
+    d.act(Action::refer_to_arbitration, mediator(), [](ActionRequest& r) { r.reason = "双方各执一词"; });
+    d.act(Action::assign_arbitrator, arbitrator());
+    ActionRequest rr = rq(Action::rule, arbitrator(), d.t + kHour);
+    rr.ruling = ruling(Liability::merchant, terms(Remedy::compensation, 5000));
+    field_error(d.c, rr, "ruling.remedy.amount", ErrorCode::not_applicable);  // the claimant liable: dismissed
+    rr.ruling = ruling(Liability::buyer, terms(Remedy::compensation, 5000));
+    const Case ruled = must(d.c, rr).next;
+    const Timestamp end = deadline_after(ruled.state_entered_at, kRules.deadlines.appeal_window, kPlain);
+    const ActionResult ex = must(ruled, rq(Action::timeout, scheduler(), end));
+    CHECK(ex.next.dispute.state == S::execution);
+    CHECK(ex.next.settlement->terms.amount == cny(5000));
+    CHECK(step_party(ex.next, current_step(ex.next)) == Party::buyer);
+}
+
+TEST_CASE("merchant v. platform: straight to mediation, the merchant alone consents, staff pay; a full path") {
+    Drive d{merchant_case(CaseKind::merchant_vs_platform, 150000), T0, {}};
+    CHECK(d.c.order_total == cny(FilingRules{}.no_order_amount_max_minor));
+    // No buyer on the case.
+    CHECK(relation_to(d.c, buyer()) == R::outsider);
+    CHECK(may_outcome(d.c, Action::withdraw, merchant(), d.t) == "allowed");
+    d.act(Action::accept_case, support(), [](ActionRequest& r) {
+        r.triage = triage(Category::platform_policy, Priority::normal, Queue::specialist);
+    });
+    REQUIRE(d.c.dispute.state == S::mediation);  // the platform answers: no awaiting_merchant
+    CHECK(d.c.platform_paused_since == 0);
+    d.act(Action::assign_mediator, support(), [](ActionRequest& r) { r.target = kMediator; });
+    // The platform pays 1500.00: a manager approves, risk management is told.
+    d.act(Action::propose_settlement, mediator(),
+          [](ActionRequest& r) { r.terms = platform_pays(Remedy::compensation, 150000, "退还保证金"); });
+    CHECK(d.c.notify_risk);
+    CHECK(may_outcome(d.c, Action::approve_proposal, approver(), d.t) == "approval_level_too_low");
+    d.act(Action::approve_proposal, manager());
+    REQUIRE(d.c.dispute.state == S::awaiting_consent);
+    CHECK(find_deadline(open_deadlines(d.c, kRules, kPlain), DeadlineKind::consent)->on == Party::merchant);
+    d.act(Action::consent, merchant());
+    REQUIRE(d.c.dispute.state == S::execution);  // no buyer to wait for
+    CHECK(d.c.settlement->terms.payer == Payer::platform);
+    // The platform's staff make the payment; the merchant confirms.
+    CHECK(find_deadline(open_deadlines(d.c, kRules, kPlain), DeadlineKind::refund)->on == Party::platform);
+    CHECK(may_outcome(d.c, Action::complete_step, merchant(), d.t) == "forbidden");
+    CHECK(may_outcome(d.c, Action::complete_step, mediator(kOtherMediator), d.t) == "forbidden");
+    d.act(Action::complete_step, support());
+    CHECK(may_outcome(d.c, Action::complete_step, support(), d.t) == "forbidden");
+    d.act(Action::complete_step, merchant());
+    CHECK(d.c.dispute.state == S::closed);
+    d.act(Action::rate, merchant(), [](ActionRequest& r) { r.rating = {5, "处理公正", 0}; });
+    CHECK(d.c.merchant_rating->score == 5);
+}
+
+TEST_CASE("merchant v. platform: declining goes to arbitration; the platform liable upholds the claim") {
+    Drive d{merchant_case(CaseKind::merchant_vs_platform, 150000), T0, {}};
+    d.act(Action::accept_case, support(), [](ActionRequest& r) {
+        r.triage = triage(Category::contract, Priority::normal, Queue::specialist);
+    });
+    d.act(Action::assign_mediator, support(), [](ActionRequest& r) { r.target = kMediator; });
+    d.act(Action::propose_settlement, mediator(),
+          [](ActionRequest& r) { r.terms = platform_pays(Remedy::compensation, 50000); });
+    d.act(Action::approve_proposal, approver());
+    d.act(Action::decline_proposal, merchant(), [](ActionRequest& r) { r.reason = "金额太低"; });
+    REQUIRE(d.c.dispute.state == S::arbitration);
+    d.act(Action::assign_arbitrator, arbitrator());
+    d.act(Action::rule, arbitrator(), [](ActionRequest& r) {
+        r.ruling = ruling(Liability::platform, platform_pays(Remedy::compensation, 150000));
+    });
+    CHECK_FALSE(d.c.penalty.has_value());
+    const Timestamp end = deadline_after(d.c.state_entered_at, kRules.deadlines.appeal_window, kPlain);
+    const ActionResult ex = must(d.c, rq(Action::timeout, scheduler(), end));
+    CHECK(ex.next.dispute.state == S::execution);
+    CHECK(ex.next.settlement->basis == SettlementBasis::ruling);
+}

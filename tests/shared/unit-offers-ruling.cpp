@@ -131,6 +131,44 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
     CHECK(has(validate_ruling(r, kTotal), "force_majeure", ErrorCode::not_applicable));
 }
 
+TEST_CASE("ruling_upholds: the claimant's own liability or none found dismisses the claim") {
+    struct Row {
+        CaseKind kind;
+        Liability liability;
+        bool upheld;
+    };
+    const Row rows[] = {
+        {CaseKind::buyer_vs_merchant, Liability::merchant, true},
+        {CaseKind::buyer_vs_merchant, Liability::shared, true},
+        {CaseKind::buyer_vs_merchant, Liability::platform, true},
+        {CaseKind::buyer_vs_merchant, Liability::buyer, false},
+        {CaseKind::buyer_vs_merchant, Liability::undetermined, false},
+        {CaseKind::merchant_vs_buyer, Liability::buyer, true},
+        {CaseKind::merchant_vs_buyer, Liability::shared, true},
+        {CaseKind::merchant_vs_buyer, Liability::merchant, false},
+        {CaseKind::merchant_vs_buyer, Liability::undetermined, false},
+        {CaseKind::merchant_vs_platform, Liability::platform, true},
+        {CaseKind::merchant_vs_platform, Liability::shared, true},
+        {CaseKind::merchant_vs_platform, Liability::merchant, false},
+        {CaseKind::merchant_vs_platform, Liability::undetermined, false},
+    };
+    for (const Row& row : rows) {
+        CAPTURE(to_key(row.kind));
+        CAPTURE(to_key(row.liability));
+        CHECK(ruling_upholds(row.kind, row.liability) == row.upheld);
+    }
+    // A merchant's claim against a buyer: the buyer liable needs a remedy; no violation (a merchant's penalty).
+    Ruling r = merchant_ruling();
+    r.liability = Liability::buyer;
+    r.remedy = {Remedy::compensation, {20000, "CNY"}, ""};
+    CHECK(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer).empty());
+    r.violation = Violation::counterfeit;
+    CHECK(has(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "violation", ErrorCode::not_applicable));
+    r.violation.reset();
+    r.liability = Liability::merchant;
+    CHECK(has(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount", ErrorCode::not_applicable));
+}
+
 TEST_CASE("evidence: admissible only when accepted on all three counts; a note explains any doubt") {
     EvidenceAssessment a{7, Finding::accepted, Finding::accepted, Finding::accepted, "", 0, 0};
     CHECK(evidence_admissible(a));

@@ -26,8 +26,14 @@ OrderScope order_scope(const Viewer& viewer);
 
 // Buyers file their own disputes; support agents file on a buyer's behalf. Nobody else files.
 bool may_file(const Viewer& viewer);
+// Who files a case of this kind: a buyer against a merchant, a merchant (of a shop) against a buyer or the
+// platform, and support any kind on the filer's behalf.
+bool may_file(const Viewer& viewer, CaseKind kind);
 // Which orders a viewer may file on: a buyer their own, a support agent any (on a buyer's behalf).
 bool can_file_on(const OrderSnapshot& order, const Viewer& viewer);
+// By kind: as above against a merchant; a merchant on its own shop's orders against a buyer (support on any);
+// no order at all against the platform.
+bool can_file_on(const OrderSnapshot& order, const Viewer& viewer, CaseKind kind);
 
 // Merchants see the buyer's phone and address only when the remedy needs them to ship
 // something to the buyer (reissue, exchange, repair); the name is always masked to the surname.

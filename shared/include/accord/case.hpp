@@ -91,6 +91,13 @@ Case open_case(const Dispute& filed, const Money& order_total, const TriageFacts
 // True in states where the platform must act next (triage, mediation, review, arbitration):
 // the platform's resolution clock runs only then, and pauses while the parties have the move.
 bool waits_on_platform(DisputeState s);
+// The claimant (who filed) and the respondent (who answers the claim) of a case of this kind.
+Party claimant_of(CaseKind kind);
+Party respondent_of(CaseKind kind);
+// Who carries out an execution step on this case: execution_plan()'s buyer steps (ship the return, confirm)
+// are the claimant's, its merchant steps (inspect, pay, ship) the respondent's — the platform's staff when
+// the platform is the respondent.
+Party step_party(const Case& c, ExecutionStep step);
 bool is_terminal(DisputeState s);
 // Records an uploaded evidence file on the case (once; the server calls it after storing the upload, when
 // may_upload_evidence() allowed it) and stamps the case's updated_at.

@@ -88,6 +88,26 @@ struct EnumTable<DisputeState> {
     };
 };
 
+// Who filed against whom. Buyers file against a merchant (the default). A merchant files too (seed 001:
+// 商家在发现纠纷后，应及时通过平台的客服系统进行登记): against a buyer, on one of its own orders, or against
+// the platform (contract or platform policy), where no order applies.
+//
+// The lifecycle keeps its state and action names and reads them by role in the case: the claimant (who
+// filed) and the respondent (who answers the claim). awaiting_merchant is "awaiting the respondent", and
+// merchant_accept / merchant_offer / merchant_contest are the respondent's answers: in a merchant-versus-buyer
+// case the BUYER takes them. Against the platform there is no party to answer: an accepted case goes
+// straight to mediation, and the platform's staff carry out what the platform owes.
+enum class CaseKind { buyer_vs_merchant, merchant_vs_buyer, merchant_vs_platform };
+
+template <>
+struct EnumTable<CaseKind> {
+    static constexpr EnumEntry<CaseKind> entries[] = {
+        {CaseKind::buyer_vs_merchant, "buyer_vs_merchant", "买家投诉商家", "Buyer v. merchant"},
+        {CaseKind::merchant_vs_buyer, "merchant_vs_buyer", "商家投诉买家", "Merchant v. buyer"},
+        {CaseKind::merchant_vs_platform, "merchant_vs_platform", "商家与平台纠纷", "Merchant v. platform"},
+    };
+};
+
 // The buyer's personal data on a case; redacted for merchants (redaction.hpp).
 struct BuyerContact {
     std::string name;
@@ -97,8 +117,9 @@ struct BuyerContact {
 
 struct Dispute {
     std::int64_t id = 0;
-    std::string order_ref;
-    std::int64_t buyer_id = 0;
+    CaseKind kind = CaseKind::buyer_vs_merchant;
+    std::string order_ref;  // empty for merchant_vs_platform
+    std::int64_t buyer_id = 0;  // 0 for merchant_vs_platform
     BuyerContact buyer;
     std::int64_t merchant_id = 0;
     std::string merchant_name;

@@ -10,7 +10,7 @@
 
 namespace accord {
 
-enum class Liability { merchant, buyer, shared, undetermined };
+enum class Liability { merchant, buyer, shared, undetermined, platform };
 
 template <>
 struct EnumTable<Liability> {
@@ -19,6 +19,7 @@ struct EnumTable<Liability> {
         {Liability::buyer, "buyer", "买家责任", "Buyer liable"},
         {Liability::shared, "shared", "双方共同责任", "Shared liability"},
         {Liability::undetermined, "undetermined", "无法认定", "Undetermined"},
+        {Liability::platform, "platform", "平台责任", "Platform liable"},
     };
 };
 
@@ -32,8 +33,13 @@ struct Ruling {
     Timestamp at = 0;
 };
 
-// Reasoning of 20..5000 characters; a violation only when the merchant is (co-)liable; terms valid.
-FieldErrors validate_ruling(const Ruling& r, const Money& order_total);
+// Whether the ruling upholds the claim of a case of this kind (and so orders its remedy carried out): the
+// liability is neither the claimant's nor undetermined. A buyer's claim is upheld when the merchant, both or
+// the platform are liable; a merchant's claim when the buyer (or the platform), or both, are.
+bool ruling_upholds(CaseKind kind, Liability liability);
+// Reasoning of 20..5000 characters; a remedy when the claim is upheld, nothing otherwise; a violation (a
+// merchant's penalty) only when the merchant is (co-)liable; terms valid.
+FieldErrors validate_ruling(const Ruling& r, const Money& order_total, CaseKind kind = CaseKind::buyer_vs_merchant);
 
 // Each piece of evidence is assessed on three counts (证据的真实性、关联性、合法性).
 enum class Finding { accepted, doubtful, rejected };
