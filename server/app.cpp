@@ -1,13 +1,18 @@
 #include "app.hpp"
 
 #include <cstdio>
+#include <regex>
 
 #include "accord/api.hpp"
+#include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/static_files.hpp"
 #include "routes/routes.hpp"
 
 namespace accord {
+
+// Room for the multipart boundaries and part headers around one evidence file.
+constexpr std::int64_t kMultipartEnvelopeBytes = 64 * 1024;
 
 void configure_server(httplib::Server& server, AppContext& app) {
     // Without TCP_NODELAY every keep-alive reply waits ~40 ms for a delayed ACK (TOOLCHAIN.md).
@@ -18,13 +23,20 @@ void configure_server(httplib::Server& server, AppContext& app) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
     });
-    server.set_payload_max_length(api::kMaxBodyBytes);
     server.set_read_timeout(10, 0);
     server.set_write_timeout(10, 0);
 
     // Anything that left an error status without a body gets our JSON error shape.
-    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    server.set_error_handler([&app](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
+        static const std::regex kUpload(R"(^/api/v1/disputes/[^/]+/evidence$)");
+        if (res.status == 413 && std::regex_match(req.path, kUpload)) {
+            const Lang lang = http::request_lang(req);
+            nlohmann::json e = api::error_body(ErrorCode::file_too_large, lang, "file");
+            e["error"]["message"] = error_text(ErrorCode::file_too_large, lang, app.config.evidence.max_file_bytes);
+            e["error"]["limit"] = app.config.evidence.max_file_bytes;
+            return http::send_json(res, 413, e);
+        }
         http::send_error(res, res.status, http::code_for_status(res.status), http::request_lang(req));
     });
     server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
@@ -41,14 +53,25 @@ void configure_server(httplib::Server& server, AppContext& app) {
     // chunked body, or a POST without any length, is read whole however large, and a gzip or
     // brotli body is inflated without limit. Refuse those before any of the body is read, and
     // multipart forms too (cpp-httplib would parse them and answer a bad one with a bare 400).
+    // The body limit cpp-httplib enforces is one number for every route: it is set for the largest
+    // body (an evidence file plus its multipart envelope), and read_json_body() holds JSON bodies
+    // to their own limit. Above it cpp-httplib reads and drops the body before replying 413, so
+    // the client, still sending, gets the reply instead of a reset connection.
+    const std::int64_t upload_max = app.config.evidence.max_file_bytes + kMultipartEnvelopeBytes;
+    server.set_payload_max_length(static_cast<std::size_t>(upload_max));
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        static const std::regex kUpload(R"(^/api/v1/disputes/[^/]+/evidence$)");
+        const Lang lang = http::request_lang(req);
         const bool expects_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        const bool upload = req.method == "POST" && std::regex_match(req.path, kUpload);
         const std::string coding = req.get_header_value("Content-Encoding");
-        if ((!coding.empty() && coding != "identity") || (expects_body && req.is_multipart_form_data())) {
-            http::send_error(res, 415, ErrorCode::unsupported_media_type, http::request_lang(req));
-        } else if (req.has_header("Transfer-Encoding") || (expects_body && !req.has_header("Content-Length"))) {
+        std::int64_t length = 0;
+        const bool has_length = http::parse_count(req.get_header_value("Content-Length"), length);
+        if ((!coding.empty() && coding != "identity") || (expects_body && !upload && req.is_multipart_form_data())) {
+            http::send_error(res, 415, ErrorCode::unsupported_media_type, lang);
+        } else if (req.has_header("Transfer-Encoding") || (expects_body && !has_length)) {
             // Only a declared length can be checked before reading (browsers always declare one).
-            http::send_error(res, 411, ErrorCode::length_required, http::request_lang(req));
+            http::send_error(res, 411, ErrorCode::length_required, lang);
         } else {
             return httplib::Server::HandlerResponse::Unhandled;
         }
@@ -68,6 +91,10 @@ void configure_server(httplib::Server& server, AppContext& app) {
     routes::register_session_routes(server, app);
     routes::register_order_routes(server, app);
     routes::register_dispute_routes(server, app);
+    routes::register_action_routes(server, app);
+    routes::register_rules_routes(server, app);
+    routes::register_message_routes(server, app);
+    routes::register_evidence_routes(server, app);
     http::register_static_files(server, app.config.web_root);
 }
 

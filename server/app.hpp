@@ -1,5 +1,6 @@
 // Everything a request handler needs, and the function that wires all routes onto a server.
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -7,20 +8,36 @@
 
 #include "accord/rule_set.hpp"
 #include "accord/time.hpp"
+#include "auth/crypto.hpp"
 #include "db/database.hpp"
 
 namespace accord {
 
+// Evidence uploads: announced to clients (GET /api/v1/rules), enforced while the bytes arrive.
+struct EvidenceLimits {
+    std::int64_t max_file_bytes = 10 * 1024 * 1024;
+    std::int64_t max_case_bytes = 50 * 1024 * 1024;
+};
+
 struct AppConfig {
-    std::string web_root;             // the built web client (index.html, app.js, app.wasm, fonts)
+    std::string web_root;  // the built web client (index.html, app.js, app.wasm, fonts)
+    std::string data_dir;  // accord.db, evidence/, accord.key
     Timestamp session_lifetime = 7 * kSecondsPerDay;
     RuleSet rules;  // deadlines, thresholds, filing limits (admin-editable later; defaults for now)
+    EvidenceLimits evidence;
+    // --test-clock: POST /api/v1/test/clock moves the server's clock forward, so tests let
+    // deadlines pass without sleeping. Never on in production.
+    bool test_clock = false;
 };
 
 struct AppContext {
     db::Database& db;
     AppConfig config;
-    std::function<Timestamp()> now;  // the server's clock; tests may replace it
+    std::function<Timestamp()> now;  // the server's clock; tests may move it (--clock-offset, --test-clock)
+    auth::ChainKey chain_key{};       // keys the event chain's MACs; read from outside the database
+    std::function<void(std::int64_t)> advance_clock = [](std::int64_t) {};
+    std::function<void()> wake_scheduler = [] {};  // a deadline may have moved earlier
+    std::function<int()> run_scheduler = [] { return 0; };  // fire what is due now (test clock)
 };
 
 // Registers the API, the static client and the JSON error handlers.

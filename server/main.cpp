@@ -1,6 +1,7 @@
 // accord-server: the HTTP API, the web client's files and the SQLite store in one process.
 #include <pthread.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -12,8 +13,11 @@
 
 #include "app.hpp"
 #include "auth/crypto.hpp"
+#include "cases/case_service.hpp"
+#include "db/event_log.hpp"
 #include "db/migrate.hpp"
 #include "demo/demo_data.hpp"
+#include "jobs/deadline_scheduler.hpp"
 
 #ifndef ACCORD_DEFAULT_WEB_ROOT
 #define ACCORD_DEFAULT_WEB_ROOT "web-root"
@@ -29,6 +33,10 @@ void usage(FILE* out) {
                  "  --data-dir DIR    where accord.db lives; created if missing (default ./data)\n"
                  "  --web-root DIR    the built web client to serve (default %s)\n"
                  "  --demo-data       seed demo shops, accounts and orders into an empty database\n"
+                 "  --key-file PATH   the secret that keys the event chain (default DATA_DIR/accord.key;\n"
+                 "                    created on first start; keep a copy outside the data dir)\n"
+                 "  --clock-offset S  run the server's clock S seconds ahead (or behind, if negative)\n"
+                 "  --test-clock      enable POST /api/v1/test/clock (moves the clock forward; tests only)\n"
                  "  --help            show this help\n",
                  ACCORD_DEFAULT_WEB_ROOT);
 }
@@ -37,8 +45,10 @@ void usage(FILE* out) {
 
 int main(int argc, char** argv) {
     std::string host = "127.0.0.1", data_dir = "data", web_root = ACCORD_DEFAULT_WEB_ROOT;
+    std::string key_file;
     int port = 8080;
-    bool demo_data = false;
+    long long clock_offset = 0;
+    bool demo_data = false, test_clock = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         auto value = [&](const char* name) -> std::string {
@@ -68,6 +78,19 @@ int main(int argc, char** argv) {
             web_root = value("--web-root");
         } else if (arg == "--demo-data") {
             demo_data = true;
+        } else if (arg == "--key-file") {
+            key_file = value("--key-file");
+        } else if (arg == "--clock-offset") {
+            const std::string v = value("--clock-offset");
+            char* end = nullptr;
+            clock_offset = std::strtoll(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0') {
+                std::fprintf(stderr, "accord-server: --clock-offset must be a whole number of seconds, got '%s'\n",
+                             v.c_str());
+                return 2;
+            }
+        } else if (arg == "--test-clock") {
+            test_clock = true;
         } else {
             std::fprintf(stderr, "accord-server: unknown option '%s'\n\n", arg.c_str());
             usage(stderr);
@@ -90,7 +113,11 @@ int main(int argc, char** argv) {
         const int from = accord::db::migrate(db);
         const int to = accord::db::schema_version(db);
         if (from != to) std::printf("accord-server: database schema migrated from v%d to v%d\n", from, to);
-        const auto now = [] { return static_cast<accord::Timestamp>(std::time(nullptr)); };
+        // The server's clock: the system's, plus an offset that --clock-offset sets and the test
+        // clock moves forward. Every deadline is counted on it.
+        static std::atomic<long long> offset{0};
+        offset = clock_offset;
+        const auto now = [] { return static_cast<accord::Timestamp>(std::time(nullptr)) + offset.load(); };
         if (demo_data && accord::demo::seed_if_empty(db, now()))
             std::printf("accord-server: seeded demo data into %s/accord.db\n", data_dir.c_str());
         if (!std::filesystem::exists(web_root + "/index.html"))
@@ -99,6 +126,19 @@ int main(int argc, char** argv) {
 
         accord::AppContext app{db, {}, now};
         app.config.web_root = web_root;
+        app.config.data_dir = data_dir;
+        app.config.test_clock = test_clock;
+        app.chain_key = accord::auth::load_chain_key(key_file.empty() ? data_dir + "/accord.key" : key_file,
+                                                     /*create=*/!accord::db::has_events(db));
+        if (const int sealed = accord::db::seal_legacy_events(db, app.chain_key))
+            std::printf("accord-server: sealed %d events written before the keyed chain\n", sealed);
+        if (const int adopted = accord::cases::adopt_legacy_cases(app))
+            std::printf("accord-server: stored %d cases filed before the case store\n", adopted);
+
+        accord::jobs::DeadlineScheduler scheduler(app);
+        app.wake_scheduler = [&scheduler] { scheduler.wake(); };
+        app.run_scheduler = [&scheduler] { return scheduler.run_due(); };
+        app.advance_clock = [](std::int64_t seconds) { offset += seconds; };
         httplib::Server server;
         accord::configure_server(server, app);
 
@@ -107,6 +147,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
             return 1;
         }
+        scheduler.start();
         std::thread listener([&server] { server.listen_after_bind(); });
         for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -118,6 +159,7 @@ int main(int argc, char** argv) {
         sigwait(&stop_signals, &signal);
         server.stop();
         listener.join();
+        scheduler.stop();
         std::printf("accord-server: stopped (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "accord-server: %s\n", e.what());

@@ -3,9 +3,9 @@
 namespace accord::db {
 
 static const char* kSelectDispute =
-    "SELECT d.id, d.order_ref, d.buyer_id, d.buyer_name, d.buyer_phone, d.buyer_address, d.merchant_id, m.name, "
+    "SELECT d.id, COALESCE(d.order_ref, ''), COALESCE(d.buyer_id, 0), d.buyer_name, d.buyer_phone, d.buyer_address, d.merchant_id, m.name, "
     "d.category, d.requested_remedy, d.amount_minor, d.currency, d.description, d.channel, d.state, d.created_at, "
-    "d.updated_at FROM disputes d JOIN merchants m ON m.id = d.merchant_id ";
+    "d.updated_at, d.kind FROM disputes d JOIN merchants m ON m.id = d.merchant_id ";
 
 template <typename E>
 static E enum_column(const Statement& s, int column) {
@@ -30,14 +30,15 @@ static Dispute read_dispute(const Statement& s) {
     d.state = enum_column<DisputeState>(s, 14);
     d.created_at = s.integer(15);
     d.updated_at = s.integer(16);
+    d.kind = enum_column<CaseKind>(s, 17);
     return d;
 }
 
 std::int64_t insert_dispute(Database& db, const Dispute& d, std::int64_t filed_by) {
     Query s = db.statement(
         "INSERT INTO disputes (order_ref, buyer_id, buyer_name, buyer_phone, buyer_address, merchant_id, category, "
-        "requested_remedy, amount_minor, currency, description, channel, state, filed_by, created_at, updated_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "requested_remedy, amount_minor, currency, description, channel, state, filed_by, created_at, updated_at, "
+        "kind) VALUES (NULLIF(?1, ''), NULLIF(?2, 0),?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)");
     s.bind(1, d.order_ref)
         .bind(2, d.buyer_id)
         .bind(3, d.buyer.name)
@@ -53,7 +54,8 @@ std::int64_t insert_dispute(Database& db, const Dispute& d, std::int64_t filed_b
         .bind(13, std::string(to_key(d.state)))
         .bind(14, filed_by)
         .bind(15, d.created_at)
-        .bind(16, d.updated_at);
+        .bind(16, d.updated_at)
+        .bind(17, std::string(to_key(d.kind)));
     s.run();
     return db.last_insert_id();
 }
@@ -77,6 +79,13 @@ std::vector<Dispute> list_disputes(Database& db, const CaseScope& scope, int lim
     std::vector<Dispute> out;
     while (s.step()) out.push_back(read_dispute(s));
     return out;
+}
+
+void update_dispute_summary(Database& db, const Dispute& d) {
+    Query s = db.statement("UPDATE disputes SET state = ?, category = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, std::string(to_key(d.state))).bind(2, std::string(to_key(d.category))).bind(3, d.updated_at).bind(4, d.id);
+    s.run();
+    if (db.changes() != 1) throw DbError("no disputes row for case " + std::to_string(d.id));
 }
 
 }  // namespace accord::db

@@ -62,4 +62,19 @@ std::int64_t insert_merchant(Database& db, const std::string& name) {
     return db.last_insert_id();
 }
 
+ApprovalLevel approval_level(Database& db, std::int64_t user_id) {
+    Query s = db.statement("SELECT approval_level FROM users WHERE id = ?");
+    s.bind(1, user_id);
+    ApprovalLevel level = ApprovalLevel::team_lead;
+    if (s.step() && !from_key(s.text(0), level))
+        throw DbError("unknown approval level in users row " + std::to_string(user_id));
+    return level;
+}
+
+void set_approval_level(Database& db, std::int64_t user_id, ApprovalLevel level) {
+    Query s = db.statement("UPDATE users SET approval_level = ? WHERE id = ?");
+    s.bind(1, std::string(to_key(level))).bind(2, user_id);
+    s.run();
+}
+
 }  // namespace accord::db

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "accord/api.hpp"
+#include "accord/approvals.hpp"
 #include "db/database.hpp"
 
 namespace accord::db {
@@ -19,6 +20,9 @@ std::optional<UserRecord> find_user_by_username(Database& db, const std::string&
 std::optional<UserRecord> find_user(Database& db, std::int64_t id);
 std::int64_t insert_user(Database& db, const UserRecord& user, Timestamp now);
 std::int64_t count_users(Database& db);
+// The level an approver approves at (team_lead for everyone else).
+ApprovalLevel approval_level(Database& db, std::int64_t user_id);
+void set_approval_level(Database& db, std::int64_t user_id, ApprovalLevel level);
 std::int64_t insert_merchant(Database& db, const std::string& name);
 
 }  // namespace accord::db

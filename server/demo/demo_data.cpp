@@ -29,6 +29,9 @@ const DemoUser kUsers[] = {
     {"mediator", "调解员陈静", Role::mediator, -1, "", ""},
     {"arbitrator", "仲裁员刘洋", Role::arbitrator, -1, "", ""},
     {"approver", "审批主管赵敏", Role::approver, -1, "", ""},
+    {"manager", "总经理孙强", Role::approver, -1, "", ""},  // approves at manager level (>= 1000 CNY)
+    {"mediator2", "调解员周婷", Role::mediator, -1, "", ""},
+    {"arbitrator2", "仲裁员吴昊", Role::arbitrator, -1, "", ""},  // hears appeals against arbitrator's rulings
     {"admin", "系统管理员", Role::admin, -1, "", ""},
 };
 
@@ -70,6 +73,7 @@ bool seed_if_empty(db::Database& db, Timestamp now) {
         rec.address = u.address;
         rec.password_hash = hash;
         user_ids[i] = db::insert_user(db, rec, now);
+        if (std::string(u.username) == "manager") db::set_approval_level(db, user_ids[i], ApprovalLevel::manager);
     }
     for (const DemoOrder& o : kOrders) {
         OrderSnapshot snap;

@@ -38,6 +38,10 @@ std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httpli
         send_error(res, 415, ErrorCode::unsupported_media_type, lang);
         return std::nullopt;
     }
+    if (req.body.size() > api::kMaxBodyBytes) {
+        send_error(res, 413, ErrorCode::body_too_large, lang);
+        return std::nullopt;
+    }
     nlohmann::json body = parse_json(req.body);
     if (body.is_discarded()) {
         send_error(res, 400, ErrorCode::malformed_json, lang);

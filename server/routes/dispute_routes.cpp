@@ -1,15 +1,18 @@
-// POST /api/v1/disputes (file), GET /api/v1/disputes (my cases), GET /api/v1/disputes/{id},
-// GET /api/v1/disputes/{id}/events (the case history).
-#include <charconv>
+// POST /api/v1/disputes (file), GET /api/v1/disputes (my cases), GET /api/v1/disputes/{id}
+// (the stored case with its deadlines and the caller's actions), GET /api/v1/disputes/{id}/events
+// (the case history). Later actions: action_routes.cpp.
 
 #include "accord/access.hpp"
 #include "accord/api.hpp"
 #include "accord/api_lifecycle.hpp"
 #include "accord/deadlines.hpp"
+#include "accord/json_reader.hpp"
+#include "cases/case_service.hpp"
 #include "db/dispute_repository.hpp"
 #include "db/event_log.hpp"
 #include "db/order_repository.hpp"
 #include "db/user_repository.hpp"
+#include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
 #include "routes/routes.hpp"
@@ -31,20 +34,30 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
 
     auto lock = app.db.lock();
     const Timestamp now = app.now();
-    std::optional<OrderSnapshot> order = db::find_order(app.db, form.order_ref);
-    if (order && !can_file_on(*order, viewer)) order.reset();  // someone else's order looks like no order
-    if (FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.rules.filing);
-        !errors.empty())
-        return http::send_field_errors(res, 422, errors, lang);
+    std::optional<OrderSnapshot> order;
+    if (!form.order_ref.empty()) order = db::find_order(app.db, form.order_ref);
+    // Someone else's order looks like no order.
+    if (order && !can_file_on(*order, viewer, form.kind)) order.reset();
+    FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.rules.filing);
+    // A case against the platform is the filer's own shop's: only a merchant account has one.
+    if (form.kind == CaseKind::merchant_vs_platform && viewer.merchant_id == 0 && errors.empty())
+        errors.push_back({"kind", ErrorCode::not_applicable, 0});
+    if (!errors.empty()) return http::send_field_errors(res, 422, errors, lang);
 
-    const auto buyer = db::find_user(app.db, order->buyer_id);
-    if (!buyer) return http::send_error(res, 500, ErrorCode::internal, lang);
     Dispute d;
-    d.order_ref = order->order_ref;
-    d.buyer_id = order->buyer_id;
-    d.buyer = {buyer->info.display_name, buyer->phone, buyer->address};
-    d.merchant_id = order->merchant_id;
-    d.merchant_name = order->merchant_name;
+    d.kind = form.kind;
+    if (order) {
+        const auto buyer = db::find_user(app.db, order->buyer_id);
+        if (!buyer) return http::send_error(res, 500, ErrorCode::internal, lang);
+        d.order_ref = order->order_ref;
+        d.buyer_id = order->buyer_id;
+        d.buyer = {buyer->info.display_name, buyer->phone, buyer->address};
+        d.merchant_id = order->merchant_id;
+        d.merchant_name = order->merchant_name;
+    } else {
+        d.merchant_id = viewer.merchant_id;
+        d.merchant_name = user->merchant_name;
+    }
     d.category = form.category;
     d.requested_remedy = form.requested_remedy;
     d.amount = {form.amount_minor, form.currency};
@@ -53,21 +66,24 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     d.state = DisputeState::filed;
     d.created_at = d.updated_at = now;
 
+    // Filing is the case's first transition: stored, chained and scheduled like every other.
     db::Transaction tx(app.db);
     d.id = db::insert_dispute(app.db, d, viewer.user_id);
-    db::append_event(app.db, d.id, "file", viewer.user_id, now, "", api::encode(form).dump());
+    const Case c = open_case(d, claim_ceiling(form, order ? &*order : nullptr, app.config.rules.filing), {},
+                             app.config.rules.high_value_min_minor);
+    cases::record(app, c, 1, "file", viewer.user_id, now, "",
+                  {{"request", api::encode(form)}, {"from", nullptr}, {"to", to_key(c.dispute.state)}, {"detail", ""}});
     tx.commit();
+    app.wake_scheduler();
 
+    const Actor actor = cases::actor_for(app, *user);
     res.set_header("Location", std::string(api::kPrefix) + "/disputes/" + std::to_string(d.id));
-    http::send_json(res, 201, {{"dispute", api::encode(redacted_for(d, viewer))}});
+    res.set_header("ETag", http::version_tag(1));
+    http::send_json(res, 201, cases::case_view(app, {c, 1}, actor, now));
 }
 
-static bool parse_count(const std::string& text, std::int64_t& out) {
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size() && out >= 0;
-}
-
-static bool parse_id(const std::string& text, std::int64_t& out) { return parse_count(text, out) && out > 0; }
+using http::parse_count;
+using http::parse_id;
 
 // The case if it exists and the caller may see it; otherwise replies 404 (never 403, so
 // case numbers of other people's disputes cannot be probed).
@@ -81,17 +97,6 @@ static std::optional<Dispute> visible_case(AppContext& app, const httplib::Reque
         return std::nullopt;
     }
     return d;
-}
-
-// The case's running deadlines, computed by the shared model from the case's clocks. The
-// lifecycle beyond filing is not stored yet, so only a filed case has its clocks here.
-static nlohmann::json deadlines_json(const Dispute& d, const AppContext& app) {
-    nlohmann::json list = nlohmann::json::array();
-    if (d.state != DisputeState::filed) return list;
-    const Case c = open_case(d, d.amount, {}, app.config.rules.high_value_min_minor);
-    for (const Deadline& deadline : open_deadlines(c, app.config.rules, china_calendar()))
-        list.push_back(api::encode(deadline));
-    return list;
 }
 
 void register_dispute_routes(httplib::Server& server, AppContext& app) {
@@ -124,10 +129,20 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
         auto lock = app.db.lock();
-        if (auto d = visible_case(app, req, res, user->viewer()))
-            http::send_json(res, 200, {{"dispute", api::encode(redacted_for(*d, user->viewer()))},
-                                       {"deadlines", deadlines_json(*d, app)},
-                                       {"server_time", app.now()}});
+        if (!visible_case(app, req, res, user->viewer())) return;
+        std::int64_t id = 0;
+        parse_id(req.matches[1], id);
+        const auto stored = db::load_case(app.db, id);
+        if (!stored) return http::send_error(res, 500, ErrorCode::internal, http::request_lang(req));
+        const std::string tag = http::version_tag(stored->version);
+        res.set_header("ETag", tag);
+        // Clients poll with If-None-Match: an unchanged case costs a 304 and no body. The
+        // deadlines and actions depend on the clock too, so a poll also carries the server time.
+        if (req.get_header_value("If-None-Match") == tag) {
+            res.status = 304;
+            return;
+        }
+        http::send_json(res, 200, cases::case_view(app, *stored, cases::actor_for(app, *user), app.now()));
     });
 
     server.Get(R"(/api/v1/disputes/([^/]+)/events)", [&app](const httplib::Request& req, httplib::Response& res) {
@@ -137,10 +152,18 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         auto d = visible_case(app, req, res, user->viewer());
         if (!d) return;
         const auto events = db::list_events(app.db, d->id);
+        const bool staff = is_staff(user->role);
         nlohmann::json list = nlohmann::json::array();
-        for (const auto& e : events)
+        for (const auto& e : events) {
+            if (e.visibility == "staff" && !staff) continue;  // internal notes stay internal
+            const nlohmann::json payload = parse_json(e.payload);
+            auto field = [&](const char* key) {
+                return payload.is_object() && payload.contains(key) ? payload[key] : nlohmann::json();
+            };
             list.push_back({{"seq", e.seq}, {"action", e.action}, {"actor_id", e.actor_id}, {"at", e.at},
-                            {"reason", e.reason}, {"hash", e.hash}});
+                            {"reason", e.reason}, {"relation", field("relation")}, {"from", field("from")},
+                            {"to", field("to")}, {"detail", field("detail")}, {"hash", e.hash}});
+        }
         http::send_json(res, 200, {{"events", std::move(list)}, {"chain_valid", db::verify_chain(events)}});
     });
 }

@@ -10,5 +10,9 @@ void register_health_routes(httplib::Server& server, AppContext& app);
 void register_session_routes(httplib::Server& server, AppContext& app);
 void register_order_routes(httplib::Server& server, AppContext& app);
 void register_dispute_routes(httplib::Server& server, AppContext& app);
+void register_action_routes(httplib::Server& server, AppContext& app);
+void register_rules_routes(httplib::Server& server, AppContext& app);
+void register_message_routes(httplib::Server& server, AppContext& app);
+void register_evidence_routes(httplib::Server& server, AppContext& app);
 
 }  // namespace accord::routes

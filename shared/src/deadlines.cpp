@@ -132,16 +132,31 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
     return out;
 }
 
+namespace {
+
+bool already_reported(const Case& c, const Deadline& d) {
+    const std::string key = to_key(d.kind);
+    return d.consequence == Consequence::notify_overdue &&
+           std::find(c.overdue_noted.begin(), c.overdue_noted.end(), key) != c.overdue_noted.end();
+}
+
+}  // namespace
+
 std::optional<Deadline> due_deadline(const Case& c, Timestamp now, const RuleSet& rules, const BusinessCalendar& cal) {
     for (const Deadline& d : open_deadlines(c, rules, cal)) {
-        if (d.paused || d.due > now) continue;
-        const std::string key = to_key(d.kind);
-        if (d.consequence == Consequence::notify_overdue &&
-            std::find(c.overdue_noted.begin(), c.overdue_noted.end(), key) != c.overdue_noted.end())
-            continue;  // already reported
+        if (d.paused || d.due > now || already_reported(c, d)) continue;
         return d;
     }
     return std::nullopt;
+}
+
+std::optional<Timestamp> next_due_at(const Case& c, const RuleSet& rules, const BusinessCalendar& cal) {
+    std::optional<Timestamp> next;
+    for (const Deadline& d : open_deadlines(c, rules, cal)) {
+        if (d.paused || already_reported(c, d)) continue;
+        if (!next || d.due < *next) next = d.due;
+    }
+    return next;
 }
 
 }  // namespace accord

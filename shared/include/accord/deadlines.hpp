@@ -73,5 +73,9 @@ std::vector<Deadline> open_deadlines(const Case& c, const RuleSet& rules, const 
 // The earliest passed deadline whose consequence has not been applied yet, if any.
 std::optional<Deadline> due_deadline(const Case& c, Timestamp now, const RuleSet& rules,
                                      const BusinessCalendar& calendar);
+// When due_deadline() will next return something (the earliest running deadline whose
+// consequence is still to apply), or nothing while no deadline runs. The server's scheduler
+// stores it with the case and looks at the case again then.
+std::optional<Timestamp> next_due_at(const Case& c, const RuleSet& rules, const BusinessCalendar& calendar);
 
 }  // namespace accord

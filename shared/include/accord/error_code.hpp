@@ -19,6 +19,7 @@ enum class ErrorCode {
     action_not_allowed_in_state, case_finished, not_assigned, cannot_accept_own_offer, four_eyes,
     approval_level_too_low, already_done, window_closed, deadline_not_reached,
     // request-level
+    version_conflict, file_too_large, evidence_quota_exceeded, unsupported_file_type,
     malformed_json, unsupported_media_type, length_required, body_too_large, not_authenticated, invalid_credentials, forbidden,
     not_found, method_not_allowed, internal
 };
@@ -66,6 +67,13 @@ struct EnumTable<ErrorCode> {
         {ErrorCode::already_done, "already_done", "已经办理过", "This was already done"},
         {ErrorCode::window_closed, "window_closed", "已超过期限", "The time allowed has passed"},
         {ErrorCode::deadline_not_reached, "deadline_not_reached", "期限未到", "The deadline has not passed yet"},
+        {ErrorCode::version_conflict, "version_conflict", "案件已被他人更新，请查看最新内容后重试",
+         "The case was changed by someone else: review the latest version and try again"},
+        {ErrorCode::file_too_large, "file_too_large", "文件不能超过 {limit} 字节", "The file is larger than {limit} bytes"},
+        {ErrorCode::evidence_quota_exceeded, "evidence_quota_exceeded", "本案证据总大小不能超过 {limit} 字节",
+         "The case's evidence would exceed {limit} bytes in total"},
+        {ErrorCode::unsupported_file_type, "unsupported_file_type", "仅支持 JPEG、PNG、WebP、PDF 和 MP4 文件",
+         "Only JPEG, PNG, WebP, PDF and MP4 files are accepted"},
         {ErrorCode::malformed_json, "malformed_json", "请求不是有效的 JSON", "The request body is not valid JSON"},
         {ErrorCode::unsupported_media_type, "unsupported_media_type", "请求须为 application/json",
          "The request body must be application/json"},

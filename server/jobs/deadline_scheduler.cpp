@@ -1,0 +1,97 @@
+#include "jobs/deadline_scheduler.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "accord/deadlines.hpp"
+#include "cases/case_service.hpp"
+#include "db/case_store.hpp"
+
+namespace accord::jobs {
+
+// More consequences than this on one case in one run means the model keeps finding the same
+// deadline due: stop rather than spin, and say so.
+constexpr int kMaxFiresPerCase = 32;
+constexpr int kBatch = 200;
+
+void DeadlineScheduler::start() {
+    if (thread_.joinable()) return;
+    stop_ = false;
+    thread_ = std::thread([this] {
+        std::unique_lock<std::mutex> lock(mutex_);
+        while (!stop_) {
+            lock.unlock();
+            try {
+                run_due();
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "accord-server: scheduler: %s\n", e.what());
+            }
+            lock.lock();
+            // Due times are whole seconds: a look each second keeps the lag under one.
+            cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stop_ || woken_; });
+            woken_ = false;
+        }
+    });
+}
+
+void DeadlineScheduler::stop() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void DeadlineScheduler::wake() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+int DeadlineScheduler::fire_case(std::int64_t id) {
+    int fired = 0;
+    for (; fired < kMaxFiresPerCase; ++fired) {
+        ActionRequest timeout;
+        timeout.action = Action::timeout;
+        timeout.actor.system = true;
+        const cases::ActOutcome out = cases::act(app_, id, timeout, std::nullopt);
+        if (out.status == cases::ActStatus::done) continue;
+        // Nothing (more) is due: the stored next_due_at was ahead of the model (rules changed,
+        // or the case moved). Store the time the model gives now.
+        auto lock = app_.db.lock();
+        if (auto stored = db::load_case(app_.db, id))
+            db::set_next_due(app_.db, id, next_due_at(stored->c, app_.config.rules, china_calendar()));
+        return fired;
+    }
+    std::fprintf(stderr, "accord-server: scheduler: case %lld still due after %d consequences\n",
+                 static_cast<long long>(id), fired);
+    auto lock = app_.db.lock();
+    db::set_next_due(app_.db, id, app_.now() + 60);  // look again in a minute, not in a loop
+    return fired;
+}
+
+int DeadlineScheduler::run_due() {
+    std::lock_guard<std::mutex> run(run_mutex_);
+    int fired = 0;
+    for (;;) {
+        std::vector<std::int64_t> ids;
+        {
+            auto lock = app_.db.lock();
+            ids = db::due_case_ids(app_.db, app_.now(), kBatch);
+        }
+        if (ids.empty()) return fired;
+        for (std::int64_t id : ids) fired += fire_case(id);
+    }
+}
+
+std::int64_t DeadlineScheduler::lag_seconds() {
+    auto lock = app_.db.lock();
+    const auto due = db::earliest_due(app_.db);
+    const Timestamp now = app_.now();
+    return due && *due < now ? now - *due : 0;
+}
+
+}  // namespace accord::jobs
