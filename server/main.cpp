@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "app.hpp"
+#include "audit/export_case.hpp"
+#include "audit/verify.hpp"
 #include "auth/crypto.hpp"
 #include "cases/case_service.hpp"
 #include "db/event_log.hpp"
@@ -27,7 +29,12 @@ namespace {
 
 void usage(FILE* out) {
     std::fprintf(out,
-                 "Usage: accord-server [options]\n"
+                 "Usage: accord-server [options]                 serve the API and the web client\n"
+                 "       accord-server verify [--data-dir DIR] [--key-file PATH]\n"
+                 "                        check every case's record; names the first broken entry\n"
+                 "       accord-server export-case ID [--data-dir DIR] [--key-file PATH] [--out FILE]\n"
+                 "                        write one case's self-contained archive (default AC-ID.tar)\n"
+                 "Options:\n"
                  "  --host ADDR       address to listen on (default 127.0.0.1)\n"
                  "  --port N          port to listen on; 0 picks a free one (default 8080)\n"
                  "  --data-dir DIR    where accord.db lives; created if missing (default ./data)\n"
@@ -41,9 +48,75 @@ void usage(FILE* out) {
                  ACCORD_DEFAULT_WEB_ROOT);
 }
 
+// verify / export-case: read the store as it is on disk (the server may be running: WAL
+// readers see a consistent snapshot).
+int audit_command(int argc, char** argv) {
+    const std::string command = argv[1];
+    std::string data_dir = "data", key_file, out;
+    std::int64_t id = 0;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "accord-server: %s needs a value\n", arg.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (arg == "--data-dir") data_dir = value();
+        else if (arg == "--key-file") key_file = value();
+        else if (arg == "--out" && command == "export-case") out = value();
+        else if (command == "export-case" && id == 0 && !arg.empty() && arg[0] != '-') {
+            char* end = nullptr;
+            id = std::strtoll(arg.c_str(), &end, 10);
+            if (*end != '\0' || id <= 0) {
+                std::fprintf(stderr, "accord-server: export-case needs a case id (a number), got '%s'\n", arg.c_str());
+                return 2;
+            }
+        } else {
+            std::fprintf(stderr, "accord-server: unknown argument '%s' for %s\n\n", arg.c_str(), command.c_str());
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (command == "export-case" && id == 0) {
+        std::fprintf(stderr, "accord-server: export-case needs a case id\n");
+        return 2;
+    }
+    try {
+        accord::auth::init_crypto();
+        if (!std::filesystem::exists(data_dir + "/accord.db")) {
+            std::fprintf(stderr, "accord-server: no database at %s/accord.db\n", data_dir.c_str());
+            return 2;
+        }
+        accord::db::Database db(data_dir + "/accord.db");
+        const accord::auth::ChainKey key =
+            accord::auth::load_chain_key(key_file.empty() ? data_dir + "/accord.key" : key_file, false);
+        auto lock = db.lock();
+        if (command == "verify") {
+            const accord::audit::Report report = accord::audit::verify_all(db, key, data_dir);
+            std::printf("%s", accord::audit::format_report(report).c_str());
+            return report.ok() ? 0 : 1;
+        }
+        if (out.empty()) out = "AC-" + std::to_string(id) + ".tar";
+        const std::string report = accord::audit::export_case(db, key, data_dir, id, out);
+        std::printf("wrote %s\n%s", out.c_str(), report.c_str());
+        return 0;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "accord-server: %s\n", e.what());
+        return 1;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && (std::string(argv[1]) == "verify" || std::string(argv[1]) == "export-case"))
+        return audit_command(argc, argv);
+    if (argc >= 2 && std::string(argv[1]) == "serve") {  // the default command, also by name
+        --argc;
+        ++argv;
+    }
     std::string host = "127.0.0.1", data_dir = "data", web_root = ACCORD_DEFAULT_WEB_ROOT;
     std::string key_file;
     int port = 8080;

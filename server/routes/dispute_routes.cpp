@@ -24,13 +24,13 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     auto user = http::require_user(app, req, res);
     if (!user) return;
     const Viewer viewer = user->viewer();
-    if (!may_file(viewer)) return http::send_error(res, 403, ErrorCode::forbidden, lang);
     auto body = http::read_json_body(req, res);
     if (!body) return;
 
     FilingForm form;
     if (FieldErrors errors = api::decode(*body, form); !errors.empty())
         return http::send_field_errors(res, 400, errors, lang);
+    if (!may_file(viewer, form.kind)) return http::send_error(res, 403, ErrorCode::forbidden, lang, "kind");
 
     auto lock = app.db.lock();
     const Timestamp now = app.now();
