@@ -30,7 +30,7 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     FilingForm form;
     if (FieldErrors errors = api::decode(*body, form); !errors.empty())
         return http::send_field_errors(res, 400, errors, lang);
-    if (!may_file(viewer, form.kind)) return http::send_error(res, 403, ErrorCode::forbidden, lang, "kind");
+    if (!may_file(viewer, form.kind)) return http::send_error(res, 403, ErrorCode::forbidden, lang);
 
     auto lock = app.db.lock();
     const Timestamp now = app.now();

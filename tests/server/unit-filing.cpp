@@ -181,7 +181,7 @@ TEST_CASE("successive filings get successive case numbers and list newest first"
     }
 }
 
-TEST_CASE("a support agent files on a buyer's behalf from the hotline; buyers may not pick that channel") {
+TEST_CASE("a support agent files on a buyer's behalf from the hotline, buyers may not pick that channel") {
     ServerProcess& server = shared.server();
     Session buyer = shared.as("buyer");
     Session support = shared.as("support");
@@ -379,7 +379,7 @@ TEST_CASE("validation limits are inclusive: 10 Chinese characters and the full o
     CHECK(charset->status == 201);
 }
 
-TEST_CASE("an order with a case in progress takes no second one: 422 already_disputed; /orders names the case") {
+TEST_CASE("an order with a case in progress takes no second one: 422 already_disputed, /orders names the case") {
     ServerProcess& server = shared.server();
     Session buyer = shared.as("buyer");
     Session buyer2 = shared.as("buyer2");

@@ -36,7 +36,7 @@ std::string events_path(std::int64_t id) {
 
 }  // namespace
 
-TEST_CASE("cases, histories and sessions survive a restart; the demo seed runs only once") {
+TEST_CASE("cases, histories and sessions survive a restart, the demo seed runs only once") {
     TempDir dir;
     json cases_before, events_before;
     std::string buyer_cookie;

@@ -140,7 +140,7 @@ TEST_CASE("may_file by kind: buyers against merchants, merchants against buyers 
     CHECK_FALSE(may_file({1, Role::merchant, 0}, CaseKind::merchant_vs_buyer));
 }
 
-TEST_CASE("can_file_on by kind: a merchant on its own shop's orders against the buyer; no order against the platform") {
+TEST_CASE("can_file_on by kind: a merchant on its own shop's orders against the buyer, no order against the platform") {
     const OrderSnapshot o = sample_order();
     CHECK(can_file_on(o, {kBuyerId, Role::buyer, 0}, CaseKind::buyer_vs_merchant));
     CHECK_FALSE(can_file_on(o, {kBuyerId, Role::merchant, kShopId}, CaseKind::buyer_vs_merchant));

@@ -459,7 +459,7 @@ TEST_CASE("parse_tsv accepts comments, blank lines, CRLF, same-kind duplicates a
     CHECK(header_only.last_year() == 0);
 }
 
-TEST_CASE("add replaces an entry for the same date; merge extends a calendar") {
+TEST_CASE("add replaces an entry for the same date, merge extends a calendar") {
     BusinessCalendar cal = china_calendar();
     const std::size_t before = cal.entries().size();
 

@@ -524,7 +524,7 @@ TEST_CASE("the resolution clock pauses while the parties have the move and resum
 // ---------------------------------------------------------------------------
 // Overdue notices.
 
-TEST_CASE("first_response disappears with the first staff action, whatever it is; a timeout is no response") {
+TEST_CASE("first_response disappears with the first staff action, whatever it is, a timeout is no response") {
     const Case c = new_case();
     // The scheduler's notice is not a response.
     const Case noted = act(c, Action::timeout, scheduler(), T0 + 24 * kHour);
@@ -548,7 +548,7 @@ TEST_CASE("first_response disappears with the first staff action, whatever it is
     CHECK(accepted.first_response_at == T0 + 3 * kHour);
 }
 
-TEST_CASE("notify_overdue deadlines are reported once; notes reset with the state, except the resolution") {
+TEST_CASE("notify_overdue deadlines are reported once, notes reset with the state, except the resolution") {
     Case c = new_case();
     CHECK_FALSE(due_at(c, T0 + 24 * kHour - 1).has_value());
     // At T0+24h both first response and triage are overdue: reported one after the other, earliest first.

@@ -486,7 +486,7 @@ TEST_CASE("is_valid_utf8 agrees with the JSON parser, so a valid description alw
     CHECK(disagreements == 0);
 }
 
-TEST_CASE("a description of spaces is no description; padding does not count") {
+TEST_CASE("a description of spaces is no description, padding does not count") {
     const OrderSnapshot o = order_delivered(kNow - 2 * kSecondsPerDay);
     FilingForm f = good_form();
     // A copy, not a pointer: the errors vector dies with the call.

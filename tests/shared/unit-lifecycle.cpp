@@ -692,7 +692,7 @@ TEST_CASE("make_offer and merchant_offer: the terms are validated, within the or
     CHECK(ok.next.offers[0].terms.remedy == Remedy::reissue);
 }
 
-TEST_CASE("request_mediation: in awaiting_merchant only the buyer; in negotiation either party") {
+TEST_CASE("request_mediation: in awaiting_merchant only the buyer, in negotiation either party") {
     Drive d = reach(S::awaiting_merchant);
     CHECK(may_outcome(d.c, Action::request_mediation, merchant(), d.t) == "forbidden");
     CHECK(may_outcome(d.c, Action::request_mediation, support(), d.t) == "forbidden");
@@ -758,7 +758,7 @@ TEST_CASE("approve_proposal: four-eyes and the approval level") {
     CHECK(may_outcome(small, Action::approve_proposal, manager(), t, strict_ctx) == "allowed");
 }
 
-TEST_CASE("approve_proposal: the threshold is on what the platform pays; the merchant's money needs the ordinary review") {
+TEST_CASE("approve_proposal: the threshold is on what the platform pays, the merchant's money needs the ordinary review") {
     Drive d = reach(S::mediation);
     const Timestamp t = d.t + 2 * kHour;
     ActionRequest p = rq(Action::propose_settlement, mediator(), d.t + kHour);
@@ -795,7 +795,7 @@ TEST_CASE("approve_proposal: the threshold is on what the platform pays; the mer
     field_error(n.c, o, "terms.platform_amount", ErrorCode::not_applicable);
 }
 
-TEST_CASE("consent: once per party; both consenting settle by mediation; declining goes to arbitration") {
+TEST_CASE("consent: once per party, both consenting settle by mediation, declining goes to arbitration") {
     Drive d = reach(S::awaiting_consent);
     const Terms proposal = *d.c.proposal;
     const Timestamp t = d.t + kHour;
@@ -868,7 +868,7 @@ TEST_CASE("timeout: only the scheduler, and only once a deadline has passed") {
     CHECK(may_outcome(c, Action::timeout, support(), T0 + kDay) == "forbidden");
 }
 
-TEST_CASE("flag_litigation_risk: once, by staff, open or closed; it moves nothing") {
+TEST_CASE("flag_litigation_risk: once, by staff, open or closed, it moves nothing") {
     Drive d = reach(S::negotiation);
     field_error(d.c, rq(Action::flag_litigation_risk, support(), d.t), "reason", ErrorCode::required);
     const ActionResult f = must(d.c, rq(Action::flag_litigation_risk, approver(), d.t + kHour, "买家称将起诉"));
@@ -1059,7 +1059,7 @@ TEST_CASE("evidence on file: who may upload, attaching, contesting with it") {
     CHECK(must(c, r).next.contest_evidence_ids.empty());
 }
 
-TEST_CASE("rate: each party once, after the case ended; it moves nothing") {
+TEST_CASE("rate: each party once, after the case ended, it moves nothing") {
     Drive d = reach(S::closed);
     CHECK(may_outcome(d.c, Action::rate, support(), d.t) == "forbidden");
     CHECK(may_outcome(d.c, Action::rate, person(kOtherBuyer, Role::buyer), d.t) == "forbidden");
@@ -1605,7 +1605,7 @@ TEST_CASE("lifecycle (e): return & refund with tracking, inspection, and their d
     }
 }
 
-TEST_CASE("lifecycle (e): a reissue ships with a tracking number; a late shipment goes to mediation") {
+TEST_CASE("lifecycle (e): a reissue ships with a tracking number, a late shipment goes to mediation") {
     Drive d = reach(S::awaiting_merchant, new_case(9900, Category::not_received, Remedy::reissue));
     d.act(Action::merchant_accept, merchant());
     REQUIRE(current_step(d.c) == ExecutionStep::reship);
@@ -1889,7 +1889,7 @@ const Deadline* find_deadline(const std::vector<Deadline>& ds, DeadlineKind k) {
 
 }  // namespace
 
-TEST_CASE("merchant v. buyer: the buyer answers in the merchant's place; a full path to closing") {
+TEST_CASE("merchant v. buyer: the buyer answers in the merchant's place, a full path to closing") {
     Drive d{merchant_case(CaseKind::merchant_vs_buyer), T0, {}};
     CHECK(relation_to(d.c, buyer()) == R::case_buyer);
     CHECK(relation_to(d.c, merchant()) == R::case_merchant);
@@ -1929,7 +1929,7 @@ TEST_CASE("merchant v. buyer: the buyer answers in the merchant's place; a full 
     CHECK(d.c.buyer_rating->score == 2);
 }
 
-TEST_CASE("merchant v. buyer: withdrawing is the merchant's; a ruling against the buyer is carried out") {
+TEST_CASE("merchant v. buyer: withdrawing is the merchant's, a ruling against the buyer is carried out") {
     Drive d{merchant_case(CaseKind::merchant_vs_buyer), T0, {}};
     CHECK(may_outcome(d.c, Action::withdraw, buyer(), d.t) == "forbidden");
     CHECK(may_outcome(d.c, Action::withdraw, merchant(), d.t) == "allowed");
@@ -1955,7 +1955,7 @@ TEST_CASE("merchant v. buyer: withdrawing is the merchant's; a ruling against th
     CHECK(step_party(ex.next, current_step(ex.next)) == Party::buyer);
 }
 
-TEST_CASE("merchant v. platform: straight to mediation, the merchant alone consents, staff pay; a full path") {
+TEST_CASE("merchant v. platform: straight to mediation, the merchant alone consents, staff pay, a full path") {
     Drive d{merchant_case(CaseKind::merchant_vs_platform, 150000), T0, {}};
     CHECK(d.c.order_total == cny(FilingRules{}.no_order_amount_max_minor));
     // No buyer on the case.
@@ -1990,7 +1990,7 @@ TEST_CASE("merchant v. platform: straight to mediation, the merchant alone conse
     CHECK(d.c.merchant_rating->score == 5);
 }
 
-TEST_CASE("merchant v. platform: declining goes to arbitration; the platform liable upholds the claim") {
+TEST_CASE("merchant v. platform: declining goes to arbitration, the platform liable upholds the claim") {
     Drive d{merchant_case(CaseKind::merchant_vs_platform, 150000), T0, {}};
     d.act(Action::accept_case, support(), [](ActionRequest& r) {
         r.triage = triage(Category::contract, Priority::normal, Queue::specialist);

@@ -169,7 +169,7 @@ TEST_CASE("ruling_upholds: the claimant's own liability or none found dismisses 
     CHECK(has(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount", ErrorCode::not_applicable));
 }
 
-TEST_CASE("evidence: admissible only when accepted on all three counts; a note explains any doubt") {
+TEST_CASE("evidence: admissible only when accepted on all three counts, a note explains any doubt") {
     EvidenceAssessment a{7, Finding::accepted, Finding::accepted, Finding::accepted, "", 0, 0};
     CHECK(evidence_admissible(a));
     CHECK(validate_assessment(a).empty());

@@ -166,7 +166,7 @@ TEST_CASE("a custom table: every violation set to its own value, force majeure s
         CHECK(one.points(v) == (v == Violation::late_shipment ? 9 : PenaltyTable{}.points(v)));
 }
 
-TEST_CASE("a zero entry charges nothing; a negative entry never pays the merchant back") {
+TEST_CASE("a zero entry charges nothing, a negative entry never pays the merchant back") {
     PenaltyTable table;
     table.set(Violation::other, 0);
     table.set(Violation::late_shipment, -5);
@@ -199,7 +199,7 @@ TEST_CASE("a record keeps the points charged on the day when the table changes l
 // ---------------------------------------------------------------------------
 // The rolling window.
 
-TEST_CASE("the window is (now - window_days, now]: exactly window_days old is out, a second younger is in") {
+TEST_CASE("the window is counts from now - window_days to now: exactly window_days old is out, a second younger is in") {
     struct Row {
         const char* name;
         Timestamp at;
@@ -393,7 +393,7 @@ TEST_CASE("a huge total saturates instead of overflowing") {
 // ---------------------------------------------------------------------------
 // The reason the merchant sees: cases and expiry.
 
-TEST_CASE("cases list the counted disputes oldest first, each once; expiry follows the oldest") {
+TEST_CASE("cases list the counted disputes oldest first, each once, expiry follows the oldest") {
     const std::vector<ViolationRecord> records = {
         record(30, kNow - 10 * kSecondsPerDay, 3),
         record(10, kNow - 400 * kSecondsPerDay, 6),  // out of the window

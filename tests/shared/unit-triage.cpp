@@ -11,7 +11,7 @@ static bool has(const FieldErrors& errors, const std::string& field, ErrorCode c
     return false;
 }
 
-TEST_CASE("classify: safety is urgent and specialist; complex categories and high value go to specialists") {
+TEST_CASE("classify: safety is urgent and specialist, complex categories and high value go to specialists") {
     const std::int64_t high = 500000;
     struct Row {
         Category category;
