@@ -81,7 +81,10 @@ void configure_server(httplib::Server& server, AppContext& app) {
         return httplib::Server::HandlerResponse::Handled;
     });
     // The client runs cross-origin isolated so performance.now() has full precision.
-    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        // API replies carry personal data and differ by who asks: a browser must not keep them,
+        // or revalidate one user's copy for the next user of the same browser.
+        if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
         res.set_header("Cross-Origin-Opener-Policy", "same-origin");
         res.set_header("Cross-Origin-Embedder-Policy", "require-corp");
         res.set_header("X-Content-Type-Options", "nosniff");

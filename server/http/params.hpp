@@ -14,9 +14,12 @@ inline bool parse_count(const std::string& text, std::int64_t& out) {
 
 inline bool parse_id(const std::string& text, std::int64_t& out) { return parse_count(text, out) && out > 0; }
 
-// An entity tag as we send it ("3", quoted) or bare (3); nothing when absent or not ours.
+// The case version an If-Match names: our entity tags are "<version>" or "<version>-<digest>"
+// (quoted, maybe weak); a bare number is taken too. Nothing when it is none of these.
 inline std::optional<std::int64_t> parse_version_tag(std::string tag) {
+    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
     if (tag.size() >= 2 && tag.front() == '"' && tag.back() == '"') tag = tag.substr(1, tag.size() - 2);
+    tag = tag.substr(0, tag.find('-'));
     std::int64_t v = 0;
     if (!parse_id(tag, v)) return std::nullopt;
     return v;

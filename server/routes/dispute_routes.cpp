@@ -7,6 +7,7 @@
 #include "accord/api_lifecycle.hpp"
 #include "accord/deadlines.hpp"
 #include "accord/json_reader.hpp"
+#include "auth/crypto.hpp"
 #include "cases/case_service.hpp"
 #include "db/dispute_repository.hpp"
 #include "db/event_log.hpp"
@@ -134,15 +135,21 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         parse_id(req.matches[1], id);
         const auto stored = db::load_case(app.db, id);
         if (!stored) return http::send_error(res, 500, ErrorCode::internal, http::request_lang(req));
-        const std::string tag = http::version_tag(stored->version);
+        // Clients poll with If-None-Match: an unchanged view costs a 304 and no body. The view
+        // depends on the version, on who asks (redaction, their actions) and on the clock (a
+        // window that closed), so the tag is the version plus a digest of the view itself.
+        nlohmann::json view = cases::case_view(app, *stored, cases::actor_for(app, *user), app.now());
+        const Timestamp server_time = view["server_time"].get<Timestamp>();
+        view.erase("server_time");
+        const std::string tag = "\"" + std::to_string(stored->version) + "-" +
+                                auth::sha256_hex(view.dump()).substr(0, 16) + "\"";
+        view["server_time"] = server_time;
         res.set_header("ETag", tag);
-        // Clients poll with If-None-Match: an unchanged case costs a 304 and no body. The
-        // deadlines and actions depend on the clock too, so a poll also carries the server time.
         if (req.get_header_value("If-None-Match") == tag) {
             res.status = 304;
             return;
         }
-        http::send_json(res, 200, cases::case_view(app, *stored, cases::actor_for(app, *user), app.now()));
+        http::send_json(res, 200, view);
     });
 
     server.Get(R"(/api/v1/disputes/([^/]+)/events)", [&app](const httplib::Request& req, httplib::Response& res) {
