@@ -45,6 +45,14 @@ std::string dispute_path(std::int64_t id) { return std::string(api::kPrefix) + "
 
 }  // namespace
 
+// The session reply carries the rules in force: the forms check the server's numbers.
+static void take_rules(AppState& s, const nlohmann::json& j) {
+    FilingRules rules;
+    if (j.contains("rules") && j["rules"].is_object() && j["rules"].contains("filing") &&
+        api::decode(j["rules"]["filing"], rules).empty())
+        s.filing_rules = rules;
+}
+
 static void enter_cases(AppState& s, const api::UserInfo& user) {
     s.user = user;
     s.screen = Screen::cases;
@@ -58,7 +66,10 @@ void restore_session(AppState& s) {
     call(s, "GET", std::string(api::kPrefix) + "/session", "", s.login_status,
          [&s](const nlohmann::json& j) {
              api::UserInfo user;
-             if (j.contains("user") && api::decode(j["user"], user).empty()) enter_cases(s, user);
+             if (j.contains("user") && api::decode(j["user"], user).empty()) {
+                 take_rules(s, j);
+                 enter_cases(s, user);
+             }
              else s.screen = Screen::login;
          },
          [&s](const api::ApiError&) {
@@ -77,6 +88,7 @@ void sign_in(AppState& s) {
                  return;
              }
              s.login.password[0] = '\0';  // don't keep it in memory longer than needed
+             take_rules(s, j);
              enter_cases(s, user);
          });
 }

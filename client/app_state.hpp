@@ -34,7 +34,7 @@ struct FilingDraft {
     int category = static_cast<int>(Category::quality_defect);
     int remedy = static_cast<int>(Remedy::return_and_refund);
     char amount[32] = "";
-    char description[4096] = "";
+    char description[8192] = "";  // room for 2,000 characters of up to 4 bytes each
     bool show_errors = false;       // after the first submit attempt
     FieldErrors server_errors;      // what the server said on the last attempt
     FieldErrors shown_errors;       // what the form shows now (for the test hook)
@@ -79,6 +79,7 @@ struct AppState {
     RequestStatus orders_status;
     FilingDraft filing;
     RequestStatus filing_status;
+    FilingRules filing_rules;  // as the server sent them with the session
 
     std::string notice;  // a one-line success message ("Dispute filed AC-000003")
     LastApi last_api;

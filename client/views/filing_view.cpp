@@ -25,7 +25,7 @@ void draw_filing_view(AppState& s) {
 
     const FilingForm form = filing_form(s);
     const OrderSnapshot* order = selected_order(s);
-    FieldErrors errors = validate_filing(form, order, s.user->viewer(), browser::now_seconds());
+    FieldErrors errors = validate_filing(form, order, s.user->viewer(), browser::now_seconds(), s.filing_rules);
     // The server's verdict wins for fields the local check passed (e.g. the window closed meanwhile).
     for (const FieldError& e : s.filing.server_errors)
         if (!find_error(errors, e.field)) errors.push_back(e);
@@ -77,8 +77,8 @@ void draw_filing_view(AppState& s) {
 
     ImGui::TextUnformatted(tr(Str::description, s.lang));
     ImGui::SameLine();
-    ImGui::TextColored(kMutedColor, "(%zu / 2000 %s)", utf8_length(s.filing.description),
-                       tr(Str::count_chars, s.lang));
+    ImGui::TextColored(kMutedColor, "(%zu / %d %s)", utf8_length(s.filing.description),
+                       s.filing_rules.description_max_chars, tr(Str::count_chars, s.lang));
     ImGui::InputTextMultiline("##description", s.filing.description, sizeof s.filing.description,
                               ImVec2(-1, em * 7.0f));
     mark(s, "filing.description");
@@ -93,7 +93,7 @@ void draw_filing_view(AppState& s) {
         s.filing.show_errors = true;
         s.filing.server_errors.clear();
         // Only well-formed drafts go to the server; the errors are on screen already.
-        if (validate_filing(form, order, s.user->viewer(), browser::now_seconds()).empty()) submit_filing(s);
+        if (validate_filing(form, order, s.user->viewer(), browser::now_seconds(), s.filing_rules).empty()) submit_filing(s);
     }
     mark(s, "filing.submit");
     ImGui::EndDisabled();

@@ -2,9 +2,14 @@
 #pragma once
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "app.hpp"
 
 namespace accord::routes {
+
+// The rules in force as clients see them (GET /api/v1/rules, and with the session).
+nlohmann::json rules_json(const AppContext& app);
 
 void register_health_routes(httplib::Server& server, AppContext& app);
 void register_session_routes(httplib::Server& server, AppContext& app);

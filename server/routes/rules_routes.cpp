@@ -16,14 +16,12 @@ nlohmann::json duration_json(const Duration& d) {
     return {{"amount", d.amount}, {"unit", d.unit == Duration::Unit::business_days ? "business_days" : "hours"}};
 }
 
+}  // namespace
+
 nlohmann::json rules_json(const AppContext& app) {
     const RuleSet& r = app.config.rules;
     const DeadlineRules& d = r.deadlines;
-    return {{"filing",
-             {{"description_min_chars", r.filing.description_min_chars},
-              {"description_max_chars", r.filing.description_max_chars},
-              {"order_ref_max_chars", r.filing.order_ref_max_chars},
-              {"filing_window_days", r.filing.filing_window_days}}},
+    return {{"filing", api::encode(r.filing)},
             {"evidence",
              {{"max_file_bytes", app.config.evidence.max_file_bytes},
               {"max_case_bytes", app.config.evidence.max_case_bytes},
@@ -50,8 +48,6 @@ nlohmann::json rules_json(const AppContext& app) {
               {"resolution_normal", duration_json(d.resolution_normal)},
               {"resolution_urgent", duration_json(d.resolution_urgent)}}}};
 }
-
-}  // namespace
 
 void register_rules_routes(httplib::Server& server, AppContext& app) {
     server.Get("/api/v1/rules", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -34,7 +34,7 @@ static void sign_in(AppContext& app, const httplib::Request& req, httplib::Respo
         db::insert_session(app.db, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime);
     }
     res.set_header("Set-Cookie", http::session_cookie(token, app.config.session_lifetime));
-    http::send_json(res, 200, {{"user", api::encode(user->info)}});
+    http::send_json(res, 200, {{"user", api::encode(user->info)}, {"rules", rules_json(app)}});
 }
 
 void register_session_routes(httplib::Server& server, AppContext& app) {
@@ -42,7 +42,8 @@ void register_session_routes(httplib::Server& server, AppContext& app) {
                 [&app](const httplib::Request& req, httplib::Response& res) { sign_in(app, req, res); });
 
     server.Get("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
-        if (auto user = http::require_user(app, req, res)) http::send_json(res, 200, {{"user", api::encode(*user)}});
+        if (auto user = http::require_user(app, req, res))
+            http::send_json(res, 200, {{"user", api::encode(*user)}, {"rules", rules_json(app)}});
     });
 
     server.Delete("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {

@@ -162,6 +162,35 @@ json error_body(ErrorCode code, Lang lang, const std::string& field) {
     return {{"error", {{"code", to_key(code)}, {"message", message}, {"field", field}}}};
 }
 
+json encode(const FilingRules& r) {
+    return {{"description_min_chars", r.description_min_chars},
+            {"description_max_chars", r.description_max_chars},
+            {"order_ref_max_chars", r.order_ref_max_chars},
+            {"filing_window_days", r.filing_window_days},
+            {"not_received_window_days", r.not_received_window_days},
+            {"no_order_amount_max_minor", r.no_order_amount_max_minor}};
+}
+
+FieldErrors decode(const json& j, FilingRules& out) {
+    FieldErrors errors;
+    JsonReader r(j, errors,
+                 {"description_min_chars", "description_max_chars", "order_ref_max_chars", "filing_window_days",
+                  "not_received_window_days", "no_order_amount_max_minor"});
+    auto small = [&](const char* key, int& field) {
+        std::int64_t v = 0;
+        if (!r.integer(key, v)) return;
+        if (v < 0 || v > 1'000'000) errors.push_back({key, ErrorCode::out_of_range, 0});
+        else field = static_cast<int>(v);
+    };
+    small("description_min_chars", out.description_min_chars);
+    small("description_max_chars", out.description_max_chars);
+    small("order_ref_max_chars", out.order_ref_max_chars);
+    small("filing_window_days", out.filing_window_days);
+    small("not_received_window_days", out.not_received_window_days);
+    r.integer("no_order_amount_max_minor", out.no_order_amount_max_minor);
+    return errors;
+}
+
 json error_body(const FieldErrors& errors, Lang lang) {
     if (errors.empty()) return error_body(ErrorCode::internal, lang);
     json body = {{"error", detail(errors.front(), lang)}};

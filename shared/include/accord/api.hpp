@@ -73,6 +73,12 @@ FieldErrors decode_list(const nlohmann::json& j, const char* key, std::vector<T>
     return errors;
 }
 
+// --- rules in force --------------------------------------------------------
+// The filing limits the server enforces, sent with the session so the client checks the same
+// numbers (never compiled-in defaults).
+nlohmann::json encode(const FilingRules& r);
+FieldErrors decode(const nlohmann::json& j, FilingRules& out);
+
 // --- errors ---------------------------------------------------------------
 // {"error":{"code","message","field","details":[{field,code,message,limit}...]}}
 nlohmann::json error_body(ErrorCode code, Lang lang, const std::string& field = "");
