@@ -126,6 +126,22 @@ std::int64_t sql_int(const std::string& db_path, const std::string& sql) {
     return value;
 }
 
+std::string sql_text(const std::string& db_path, const std::string& sql) {
+    Db d(db_path);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(d.db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sql + ": " + sqlite3_errmsg(d.db));
+    if (sqlite3_step(stmt) != SQLITE_ROW) {
+        const std::string msg = sqlite3_errmsg(d.db);
+        sqlite3_finalize(stmt);
+        throw std::runtime_error(sql + ": no row (" + msg + ")");
+    }
+    const unsigned char* text = sqlite3_column_text(stmt, 0);
+    std::string value = text ? reinterpret_cast<const char*>(text) : "";
+    sqlite3_finalize(stmt);
+    return value;
+}
+
 std::string sql_exec(const std::string& db_path, const std::string& sql) {
     Db d(db_path);
     char* err = nullptr;
@@ -142,10 +158,11 @@ static std::string sql_quote(const std::string& text) {
 }
 
 std::vector<std::string> insert_orders(const std::string& db_path, std::size_t count, const std::string& buyer_username,
-                                       const std::string& shop_name, std::int64_t total_minor, int delivered_days_ago) {
+                                       const std::string& shop_name, std::int64_t total_minor, int delivered_days_ago,
+                                       std::int64_t now) {
     static int counter = 0;
     constexpr std::int64_t kDay = 24 * 60 * 60;
-    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));  // the server's clock too
+    if (now == 0) now = static_cast<std::int64_t>(std::time(nullptr));
     const std::int64_t delivered_at = delivered_days_ago < 0 ? 0 : now - delivered_days_ago * kDay;
     const std::int64_t placed_at = (delivered_days_ago < 0 ? now : delivered_at) - 2 * kDay;
     std::vector<std::string> refs;
@@ -169,9 +186,23 @@ std::vector<std::string> insert_orders(const std::string& db_path, std::size_t c
     return refs;
 }
 
+std::int64_t server_now(const ServerProcess& server) {
+    if (server.pid() > 0) {
+        httplib::Client c = server.client();
+        auto r = c.Get("/api/v1/health");
+        if (r && r->status == 200) {
+            const nlohmann::json body = nlohmann::json::parse(r->body, nullptr, false);
+            if (body.is_object() && body.contains("now") && body["now"].is_number_integer())
+                return body["now"].get<std::int64_t>();
+        }
+    }
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
 std::vector<std::string> add_orders(ServerProcess& server, std::size_t count, const std::string& buyer_username,
                                     const std::string& shop_name, std::int64_t total_minor, int delivered_days_ago) {
-    return insert_orders(server.db_path(), count, buyer_username, shop_name, total_minor, delivered_days_ago);
+    return insert_orders(server.db_path(), count, buyer_username, shop_name, total_minor, delivered_days_ago,
+                         server_now(server));
 }
 
 std::string add_order(ServerProcess& server, const std::string& buyer_username, const std::string& shop_name,
@@ -190,14 +221,31 @@ nlohmann::json filing_body(const std::string& order_ref, const std::string& reme
 }
 
 ServerProcess& SharedServer::server() {
-    if (!server_) server_ = std::make_unique<ServerProcess>();
+    if (!server_) server_ = std::make_unique<ServerProcess>("", extra_args_);
     return *server_;
 }
 
 Session SharedServer::as(const std::string& username, const std::string& lang) {
+    // Sessions last 7 days on the server's clock; sign in again well before that.
+    constexpr std::int64_t kFresh = 6 * 24 * 60 * 60;
     auto it = cookies_.find(username);
-    if (it == cookies_.end()) it = cookies_.emplace(username, sign_in(server(), username).cookie).first;
-    return Session{server().client(), it->second, lang};
+    if (it != cookies_.end() && advanced_ - it->second.signed_in_after > kFresh) {
+        cookies_.erase(it);
+        it = cookies_.end();
+    }
+    if (it == cookies_.end()) it = cookies_.emplace(username, Cookie{sign_in(server(), username).cookie, advanced_}).first;
+    return Session{server().client(), it->second.value, lang};
+}
+
+nlohmann::json SharedServer::advance_clock(std::int64_t seconds) {
+    httplib::Client c = server().client();
+    c.set_read_timeout(60);  // it fires everything that fell due before it answers
+    auto r = c.Post("/api/v1/test/clock", nlohmann::json{{"advance_seconds", seconds}}.dump(), "application/json");
+    if (!r || r->status != 200)
+        throw std::runtime_error("POST /api/v1/test/clock failed (is --test-clock on?): " +
+                                 (r ? std::to_string(r->status) + " " + r->body : std::string("no reply")));
+    advanced_ += seconds;
+    return nlohmann::json::parse(r->body);
 }
 
 TempDir::TempDir() {

@@ -9,10 +9,13 @@
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace accord::test {
 
-ServerProcess::ServerProcess(const std::string& data_dir) : data_dir_(data_dir) {
+ServerProcess::ServerProcess(const std::string& data_dir, std::vector<std::string> extra_args)
+    : data_dir_(data_dir), extra_args_(std::move(extra_args)) {
     if (data_dir_.empty()) {
         char tmpl[] = "/tmp/accord-test-XXXXXX";
         if (!mkdtemp(tmpl)) throw std::runtime_error("mkdtemp failed");
@@ -36,9 +39,28 @@ void ServerProcess::restart() {
     start(port);
 }
 
+void ServerProcess::restart(std::vector<std::string> extra_args) {
+    extra_args_ = std::move(extra_args);
+    restart();
+}
+
+void ServerProcess::kill_hard() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGKILL);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
 void ServerProcess::start(int port) {
     const std::string web_root = data_dir_ + "/web";
     const std::string port_text = std::to_string(port);
+    std::vector<std::string> args = {ACCORD_SERVER_BIN, "--port",   port_text, "--data-dir", data_dir_,
+                                     "--web-root",      web_root,   "--demo-data"};
+    args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe failed");
     pid_ = fork();
@@ -46,8 +68,7 @@ void ServerProcess::start(int port) {
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         close(out[1]);
-        execl(ACCORD_SERVER_BIN, ACCORD_SERVER_BIN, "--port", port_text.c_str(), "--data-dir", data_dir_.c_str(),
-              "--web-root", web_root.c_str(), "--demo-data", static_cast<char*>(nullptr));
+        execv(ACCORD_SERVER_BIN, argv.data());
         _exit(127);
     }
     close(out[1]);

@@ -5,13 +5,15 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace accord::test {
 
 class ServerProcess {
 public:
     // extra_args are appended to: --port 0 --data-dir <tmp> --demo-data --web-root <tmp>/web
-    explicit ServerProcess(const std::string& data_dir = "");
+    // (e.g. {"--test-clock"} or {"--clock-offset", "172800"}).
+    explicit ServerProcess(const std::string& data_dir = "", std::vector<std::string> extra_args = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -25,15 +27,23 @@ public:
     // What the server printed on stdout up to its "listening on" line.
     const std::string& startup_output() const { return startup_output_; }
     httplib::Client client() const;
+    // The server's process id while it runs, -1 once stopped.
+    int pid() const { return pid_; }
+    const std::vector<std::string>& extra_args() const { return extra_args_; }
     void stop();
-    // Stops the server and starts it again on the same port and data dir: clients and session
-    // cookies keep working. Throws if it does not come back.
+    // SIGKILL, no chance to finish anything (a crash, a power cut for the process), then reaps it.
+    void kill_hard();
+    // Stops the server (if it still runs) and starts it again on the same port and data dir:
+    // clients and session cookies keep working. Throws if it does not come back.
     void restart();
+    // The same with other extra arguments (kept for later restarts), e.g. a larger --clock-offset.
+    void restart(std::vector<std::string> extra_args);
 
 private:
     void start(int port);
 
     std::string data_dir_;
+    std::vector<std::string> extra_args_;
     bool own_dir_ = false;
     int pid_ = -1;
     int port_ = 0;
