@@ -72,12 +72,17 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     d.id = db::insert_dispute(app.db, d, viewer.user_id);
     const Case c = open_case(d, claim_ceiling(form, order ? &*order : nullptr, app.config.rules.filing), {},
                              app.config.rules.high_value_min_minor);
+    // The history names who filed in their relation to the case, like every later step.
+    const Actor actor = cases::actor_for(app, *user);
     cases::record(app, c, 1, "file", viewer.user_id, now, "",
-                  {{"request", api::encode(form)}, {"from", nullptr}, {"to", to_key(c.dispute.state)}, {"detail", ""}});
+                  {{"request", api::encode(form)},
+                   {"relation", to_key(relation_to(c, actor))},
+                   {"from", nullptr},
+                   {"to", to_key(c.dispute.state)},
+                   {"detail", ""}});
     tx.commit();
     app.wake_scheduler();
 
-    const Actor actor = cases::actor_for(app, *user);
     res.set_header("Location", std::string(api::kPrefix) + "/disputes/" + std::to_string(d.id));
     res.set_header("ETag", http::version_tag(1));
     http::send_json(res, 201, cases::case_view(app, {c, 1}, actor, now));
