@@ -62,8 +62,16 @@ int DeadlineScheduler::fire_case(std::int64_t id) {
         // Nothing (more) is due: the stored next_due_at was ahead of the model (rules changed,
         // or the case moved). Store the time the model gives now.
         auto lock = app_.db.lock();
-        if (auto stored = db::load_case(app_.db, id))
-            db::set_next_due(app_.db, id, next_due_at(stored->c, app_.config.rules, china_calendar()));
+        if (auto stored = db::load_case(app_.db, id)) {
+            auto next = next_due_at(stored->c, app_.config.rules, china_calendar());
+            // The model says something is due yet refused to fire it: look again later, not in a loop.
+            if (next && *next <= app_.now()) {
+                std::fprintf(stderr, "accord-server: scheduler: case %lld is due but its timeout was refused\n",
+                             static_cast<long long>(id));
+                next = app_.now() + 60;
+            }
+            db::set_next_due(app_.db, id, next);
+        }
         return fired;
     }
     std::fprintf(stderr, "accord-server: scheduler: case %lld still due after %d consequences\n",

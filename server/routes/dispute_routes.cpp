@@ -16,6 +16,7 @@
 #include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
+#include "routes/case_in_path.hpp"
 #include "routes/routes.hpp"
 
 namespace accord::routes {
@@ -91,20 +92,6 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
 using http::parse_count;
 using http::parse_id;
 
-// The case if it exists and the caller may see it; otherwise replies 404 (never 403, so
-// case numbers of other people's disputes cannot be probed).
-static std::optional<Dispute> visible_case(AppContext& app, const httplib::Request& req, httplib::Response& res,
-                                           const Viewer& viewer) {
-    std::int64_t id = 0;
-    std::optional<Dispute> d;
-    if (parse_id(req.matches[1], id)) d = db::find_dispute(app.db, id);
-    if (!d || !can_view(*d, viewer)) {
-        http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req));
-        return std::nullopt;
-    }
-    return d;
-}
-
 void register_dispute_routes(httplib::Server& server, AppContext& app) {
     server.Post("/api/v1/disputes",
                 [&app](const httplib::Request& req, httplib::Response& res) { file_dispute(app, req, res); });
@@ -135,11 +122,8 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
         auto lock = app.db.lock();
-        if (!visible_case(app, req, res, user->viewer())) return;
-        std::int64_t id = 0;
-        parse_id(req.matches[1], id);
-        const auto stored = db::load_case(app.db, id);
-        if (!stored) return http::send_error(res, 500, ErrorCode::internal, http::request_lang(req));
+        const auto stored = case_in_path(app, req, res, user->viewer());
+        if (!stored) return;
         // Clients poll with If-None-Match: an unchanged view costs a 304 and no body. The view
         // depends on the version, on who asks (redaction, their actions) and on the clock (a
         // window that closed), so the tag is the version plus a digest of the view itself.
@@ -161,9 +145,9 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
         auto lock = app.db.lock();
-        auto d = visible_case(app, req, res, user->viewer());
-        if (!d) return;
-        const auto events = db::list_events(app.db, d->id);
+        const auto stored = case_in_path(app, req, res, user->viewer());
+        if (!stored) return;
+        const auto events = db::list_events(app.db, stored->c.dispute.id);
         const bool staff = is_staff(user->role);
         nlohmann::json list = nlohmann::json::array();
         for (const auto& e : events) {

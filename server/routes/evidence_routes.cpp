@@ -20,6 +20,7 @@
 #include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
+#include "routes/case_in_path.hpp"
 #include "routes/routes.hpp"
 
 namespace accord::routes {
@@ -73,19 +74,17 @@ void upload(AppContext& app, const httplib::Request& req, httplib::Response& res
     res.set_header("Connection", "close");  // a refused upload leaves its body unread
     auto user = http::require_user(app, req, res);
     if (!user) return;
-    std::int64_t id = 0;
-    if (!http::parse_id(req.matches[1], id)) return http::send_error(res, 404, ErrorCode::not_found, lang);
     if (!req.is_multipart_form_data())
         return http::send_error(res, 415, ErrorCode::unsupported_media_type, lang, "Content-Type");
     const EvidenceLimits limits = app.config.evidence;
-    std::int64_t already = 0;
+    std::int64_t already = 0, id = 0;
     Actor actor;
     {
         auto lock = app.db.lock();
         actor = cases::actor_for(app, *user);
-        const auto stored = db::load_case(app.db, id);
-        if (!stored || !can_view(stored->c.dispute, actor.viewer))
-            return http::send_error(res, 404, ErrorCode::not_found, lang);
+        const auto stored = case_in_path(app, req, res, actor.viewer);
+        if (!stored) return;
+        id = stored->c.dispute.id;
         if (!may_add(*stored, actor, res, lang)) return;
         already = db::evidence_bytes(app.db, id);
     }
@@ -182,18 +181,14 @@ void register_evidence_routes(httplib::Server& server, AppContext& app) {
                 });
 
     server.Get(R"(/api/v1/disputes/([^/]+)/evidence)", [&app](const httplib::Request& req, httplib::Response& res) {
-        const Lang lang = http::request_lang(req);
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        std::int64_t id = 0;
-        if (!http::parse_id(req.matches[1], id)) return http::send_error(res, 404, ErrorCode::not_found, lang);
         auto lock = app.db.lock();
-        const auto stored = db::load_case(app.db, id);
-        if (!stored || !can_view(stored->c.dispute, user->viewer()))
-            return http::send_error(res, 404, ErrorCode::not_found, lang);
+        const auto stored = case_in_path(app, req, res, user->viewer());
+        if (!stored) return;
         nlohmann::json list = nlohmann::json::array();
         std::int64_t total = 0;
-        for (const db::EvidenceRecord& e : db::list_evidence(app.db, id)) {
+        for (const db::EvidenceRecord& e : db::list_evidence(app.db, stored->c.dispute.id)) {
             total += e.size_bytes;
             list.push_back(evidence_json(e, user->role != Role::merchant));
         }

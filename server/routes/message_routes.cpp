@@ -9,6 +9,7 @@
 #include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
+#include "routes/case_in_path.hpp"
 #include "routes/routes.hpp"
 
 namespace accord::routes {
@@ -25,8 +26,6 @@ void post_message(AppContext& app, const httplib::Request& req, httplib::Respons
     const Lang lang = http::request_lang(req);
     auto user = http::require_user(app, req, res);
     if (!user) return;
-    std::int64_t id = 0;
-    if (!http::parse_id(req.matches[1], id)) return http::send_error(res, 404, ErrorCode::not_found, lang);
     auto body = http::read_json_body(req, res);
     if (!body) return;
     MessageForm form;
@@ -38,9 +37,9 @@ void post_message(AppContext& app, const httplib::Request& req, httplib::Respons
     auto lock = app.db.lock();
     db::Transaction tx(app.db);
     const Actor actor = cases::actor_for(app, *user);
-    const auto stored = db::load_case(app.db, id);
-    if (!stored || !can_view(stored->c.dispute, actor.viewer))
-        return http::send_error(res, 404, ErrorCode::not_found, lang);
+    const auto stored = case_in_path(app, req, res, actor.viewer);
+    if (!stored) return;
+    const std::int64_t id = stored->c.dispute.id;
     if (!takes_part(stored->c, actor)) return http::send_error(res, 403, ErrorCode::not_assigned, lang);
     db::MessageRecord m{0, id, user->id, user->display_name, std::string(to_key(user->role)), form.visibility,
                         form.body, app.now()};
@@ -61,17 +60,13 @@ void register_message_routes(httplib::Server& server, AppContext& app) {
                 [&app](const httplib::Request& req, httplib::Response& res) { post_message(app, req, res); });
 
     server.Get(R"(/api/v1/disputes/([^/]+)/messages)", [&app](const httplib::Request& req, httplib::Response& res) {
-        const Lang lang = http::request_lang(req);
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        std::int64_t id = 0;
-        if (!http::parse_id(req.matches[1], id)) return http::send_error(res, 404, ErrorCode::not_found, lang);
         auto lock = app.db.lock();
-        const auto stored = db::load_case(app.db, id);
-        if (!stored || !can_view(stored->c.dispute, user->viewer()))
-            return http::send_error(res, 404, ErrorCode::not_found, lang);
+        const auto stored = case_in_path(app, req, res, user->viewer());
+        if (!stored) return;
         nlohmann::json list = nlohmann::json::array();
-        for (const db::MessageRecord& m : db::list_messages(app.db, id)) {
+        for (const db::MessageRecord& m : db::list_messages(app.db, stored->c.dispute.id)) {
             if (!may_read(m.visibility, user->role)) continue;
             nlohmann::json j = message_json(m);
             // A merchant sees the buyer as the case shows them: surname only, no account id.
