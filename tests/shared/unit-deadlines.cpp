@@ -14,120 +14,16 @@
 
 #include "accord/deadlines.hpp"
 #include "accord/lifecycle.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
 using S = DisputeState;
 using K = DeadlineKind;
 using C = Consequence;
-
-constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kDay = 24 * kHour;
-
-constexpr std::int64_t kBuyer = 101;
-constexpr std::int64_t kMerchantUser = 201;
-constexpr std::int64_t kShop = 2001;
-constexpr std::int64_t kSupport = 301;
-constexpr std::int64_t kMediator = 401;
-constexpr std::int64_t kArbitrator = 501;
-constexpr std::int64_t kApprover = 601;
-
-// Seconds since the epoch for a UTC wall time, and for a China (UTC+8) wall time, without the code under test.
-Timestamp utc(int y, unsigned mo, unsigned d, std::int64_t h = 0, std::int64_t mi = 0, std::int64_t s = 0) {
-    return days_from_civil({y, mo, d}) * kSecondsPerDay + h * kHour + mi * 60 + s;
-}
-Timestamp cn(int y, unsigned mo, unsigned d, std::int64_t h = 0, std::int64_t mi = 0, std::int64_t s = 0) {
-    return utc(y, mo, d, h, mi, s) - 8 * kHour;
-}
-
-const Timestamp T0 = cn(2026, 3, 2, 10);  // Monday 2026-03-02 10:00 +08
-
-Money cny(std::int64_t minor) {
-    return Money{minor, "CNY"};
-}
-
-Actor person(std::int64_t id, Role role, std::int64_t shop = 0) {
-    Actor a;
-    a.viewer = Viewer{id, role, shop};
-    return a;
-}
-Actor buyer() {
-    return person(kBuyer, Role::buyer);
-}
-Actor merchant() {
-    return person(kMerchantUser, Role::merchant, kShop);
-}
-Actor support() {
-    return person(kSupport, Role::support);
-}
-Actor mediator() {
-    return person(kMediator, Role::mediator);
-}
-Actor arbitrator() {
-    return person(kArbitrator, Role::arbitrator);
-}
-Actor approver() {
-    return person(kApprover, Role::approver);
-}
-Actor scheduler() {
-    Actor a;
-    a.system = true;
-    return a;
-}
-
-const RuleSet kRules{};
-const BusinessCalendar kPlain{};
-const LifecycleContext kCtx{kRules, kPlain};
-
-Case new_case(std::int64_t amount = 15000, Category category = Category::quality_defect, bool safety = false,
-              Timestamp at = T0, Remedy remedy = Remedy::full_refund) {
-    Dispute d;
-    d.id = 7;
-    d.order_ref = "ORD-7";
-    d.buyer_id = kBuyer;
-    d.merchant_id = kShop;
-    d.category = category;
-    d.requested_remedy = remedy;
-    d.amount = cny(amount);
-    d.description = "收到的商品与描述不符，要求退款。";
-    d.created_at = at;
-    d.updated_at = at;
-    return open_case(d, cny(200000), TriageFacts{safety}, kRules.high_value_min_minor);
-}
-
-ActionRequest rq(Action a, const Actor& who, Timestamp at, std::string reason = "") {
-    ActionRequest r;
-    r.action = a;
-    r.actor = who;
-    r.at = at;
-    r.reason = std::move(reason);
-    return r;
-}
-
-// Applies an action at `at` (adjusted by `fill`) and requires success.
-Case act(const Case& c, Action a, const Actor& who, Timestamp at, const std::function<void(ActionRequest&)>& fill = {},
-         const LifecycleContext& ctx = kCtx) {
-    ActionRequest r = rq(a, who, at);
-    if (fill) fill(r);
-    const ActionResult res = apply(c, r, ctx);
-    INFO("action ", to_key(a), " in ", to_key(c.dispute.state), ": ", to_key(res.error));
-    REQUIRE(res.ok);
-    return res.next;
-}
-
-Case accept(const Case& c, Timestamp at, Priority p = Priority::normal, const LifecycleContext& ctx = kCtx) {
-    return act(
-        c, Action::accept_case, support(), at,
-        [&](ActionRequest& r) {
-            r.triage.category = c.dispute.category;
-            r.triage.priority = p;
-            r.triage.queue = c.triage.queue;
-            r.triage.personal_safety = c.triage.personal_safety;
-        },
-        ctx);
-}
 
 // A deadline as the test expects it: kind, whose move, due (or remaining when paused), consequence.
 struct Want {
@@ -177,8 +73,6 @@ std::optional<Deadline> due_at(const Case& c, Timestamp now, const RuleSet& rule
                                const BusinessCalendar& cal = kPlain) {
     return due_deadline(c, now, rules, cal);
 }
-
-const char* kReasoning = "商家未能提供进货凭证，第三方鉴定结论为假冒商品，支持买家的退款请求。";
 
 }  // namespace
 
@@ -238,15 +132,13 @@ TEST_CASE("open_deadlines along a case: filed → info requested → filed → m
         c, {{K::merchant_response, Party::merchant, T0 + 61 * kHour, C::auto_grant}, resolution_paused(45 * kHour)});
 
     // The merchant offers at T0+20h: 72 h of negotiation, the buyer's move.
-    c = act(c, Action::merchant_offer, merchant(), T0 + 20 * kHour, [](ActionRequest& r) {
-        r.terms = Terms{Remedy::partial_refund, cny(5000), ""};
-    });
+    c = act(c, Action::merchant_offer, merchant(), T0 + 20 * kHour,
+            [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 5000); });
     check_deadlines(
         c, {{K::negotiation, Party::buyer, T0 + 92 * kHour, C::escalate_to_mediation}, resolution_paused(45 * kHour)});
     // The buyer counters at T0+30h: the merchant's move; the negotiation deadline does not restart.
-    c = act(c, Action::make_offer, buyer(), T0 + 30 * kHour, [](ActionRequest& r) {
-        r.terms = Terms{Remedy::partial_refund, cny(9000), ""};
-    });
+    c = act(c, Action::make_offer, buyer(), T0 + 30 * kHour,
+            [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 9000); });
     check_deadlines(c, {{K::negotiation, Party::merchant, T0 + 92 * kHour, C::escalate_to_mediation},
                         resolution_paused(45 * kHour)});
 
@@ -259,9 +151,8 @@ TEST_CASE("open_deadlines along a case: filed → info requested → filed → m
     check_deadlines(c, {resolution_running(T0 + 85 * kHour)});
 
     // Proposed at T0+42h: internal review within 24 h (the platform's own, only reported).
-    c = act(c, Action::propose_settlement, mediator(), T0 + 42 * kHour, [](ActionRequest& r) {
-        r.terms = Terms{Remedy::partial_refund, cny(8000), ""};
-    });
+    c = act(c, Action::propose_settlement, mediator(), T0 + 42 * kHour,
+            [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 8000); });
     check_deadlines(c, {{K::proposal_review, Party::platform, T0 + 66 * kHour, C::notify_overdue},
                         resolution_running(T0 + 85 * kHour)});
 
@@ -330,7 +221,7 @@ TEST_CASE("open_deadlines: the merchant's response and its consequence by claim 
 }
 
 TEST_CASE("open_deadlines: urgent cases get 24 hours of platform time, normal ones 48") {
-    const Case safety = new_case(15000, Category::quality_defect, true);
+    const Case safety = new_case(15000, Category::quality_defect, Remedy::full_refund, true);
     REQUIRE(safety.triage.priority == Priority::urgent);
     check_deadlines(safety, {{K::first_response, Party::platform, T0 + 24 * kHour, C::notify_overdue},
                              {K::triage, Party::platform, T0 + 24 * kHour, C::notify_overdue},
@@ -387,11 +278,7 @@ TEST_CASE("open_deadlines: the appeal window counts working days — weekends, N
         c.state_entered_at = row.ruled;
         c.first_response_at = row.ruled - kDay;
         c.platform_paused_since = row.ruled;
-        Ruling r;
-        r.liability = Liability::merchant;
-        r.remedy = Terms{Remedy::full_refund, cny(15000), ""};
-        r.reasoning = kReasoning;
-        c.ruling = r;
+        c.ruling = merchant_liable();
         const std::int64_t left = T0 + 48 * kHour - row.ruled;  // created at T0, never paused before
         check_deadlines(c,
                         {{K::appeal_window, Party::buyer, row.china_due, C::start_execution},
@@ -490,9 +377,8 @@ TEST_CASE("the resolution clock pauses while the parties have the move and resum
 
     // A second pause adds up: proposal at T0+50h, approval at T0+51h (paused), decline at T0+61h (10 h more).
     c = act(c, Action::assign_mediator, support(), T0 + 49 * kHour + 1, [](ActionRequest& r) { r.target = kMediator; });
-    c = act(c, Action::propose_settlement, mediator(), T0 + 50 * kHour, [](ActionRequest& r) {
-        r.terms = Terms{Remedy::partial_refund, cny(8000), ""};
-    });
+    c = act(c, Action::propose_settlement, mediator(), T0 + 50 * kHour,
+            [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 8000); });
     c = act(c, Action::approve_proposal, approver(), T0 + 51 * kHour);
     check_deadlines(c, {{K::consent, Party::buyer, T0 + 99 * kHour, C::deemed_consent},
                         resolution_paused(T0 + 96 * kHour - (T0 + 51 * kHour))});
@@ -502,11 +388,8 @@ TEST_CASE("the resolution clock pauses while the parties have the move and resum
 
     // Ruled: paused again; the remaining time can run out while paused only if it was already out.
     c = act(c, Action::assign_arbitrator, arbitrator(), T0 + 62 * kHour);
-    c = act(c, Action::rule, arbitrator(), T0 + 110 * kHour, [](ActionRequest& r) {
-        r.ruling.liability = Liability::merchant;
-        r.ruling.remedy = Terms{Remedy::full_refund, cny(100000), ""};
-        r.ruling.reasoning = kReasoning;
-    });
+    c = act(c, Action::rule, arbitrator(), T0 + 110 * kHour,
+            [](ActionRequest& r) { r.ruling = ruling(Liability::merchant, terms(Remedy::full_refund, 100000)); });
     const Deadline last = open_deadlines(c, kRules, kPlain).back();
     CHECK(last.kind == K::resolution);
     CHECK(last.paused);
@@ -602,7 +485,7 @@ TEST_CASE("proposal_review is reported once per proposal") {
     Case c = accept(new_case(300000), T0 + kHour);
     c = act(c, Action::request_mediation, buyer(), T0 + 2 * kHour);
     c = act(c, Action::assign_mediator, support(), T0 + 3 * kHour, [](ActionRequest& r) { r.target = kMediator; });
-    const auto propose = [](ActionRequest& r) { r.terms = Terms{Remedy::partial_refund, cny(8000), ""}; };
+    const auto propose = [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 8000); };
     c = act(c, Action::propose_settlement, mediator(), T0 + 4 * kHour, propose);
     // Review due T0+28h; the resolution T0+49h (48 h plus the hour the merchant had the move).
     check_deadlines(c, {{K::proposal_review, Party::platform, T0 + 28 * kHour, C::notify_overdue},
@@ -669,9 +552,8 @@ TEST_CASE("every consequence is reached and does what it says") {
     // deemed_consent.
     Case med = act(neg, Action::request_mediation, buyer(), T0 + 3 * kHour);
     med = act(med, Action::assign_mediator, support(), T0 + 4 * kHour, [](ActionRequest& r) { r.target = kMediator; });
-    med = act(med, Action::propose_settlement, mediator(), T0 + 5 * kHour, [](ActionRequest& r) {
-        r.terms = Terms{Remedy::return_and_refund, cny(15000), ""};
-    });
+    med = act(med, Action::propose_settlement, mediator(), T0 + 5 * kHour,
+              [](ActionRequest& r) { r.terms = terms(Remedy::return_and_refund, 15000); });
     med = act(med, Action::approve_proposal, approver(), T0 + 6 * kHour);
     const Case exec = fire(med, T0 + 54 * kHour, {K::consent, C::deemed_consent, S::execution});
     REQUIRE(exec.settlement);
@@ -686,11 +568,7 @@ TEST_CASE("every consequence is reached and does what it says") {
     Case arb =
         act(med, Action::decline_proposal, merchant(), T0 + 7 * kHour, [](ActionRequest& r) { r.reason = "不同意"; });
     arb = act(arb, Action::assign_arbitrator, arbitrator(), T0 + 8 * kHour);
-    arb = act(arb, Action::rule, arbitrator(), T0 + 9 * kHour, [](ActionRequest& r) {
-        r.ruling.liability = Liability::merchant;
-        r.ruling.remedy = Terms{Remedy::full_refund, cny(15000), ""};
-        r.ruling.reasoning = kReasoning;
-    });
+    arb = act(arb, Action::rule, arbitrator(), T0 + 9 * kHour, [](ActionRequest& r) { r.ruling = merchant_liable(); });
     // Ruled Monday 19:00 → five working days → Monday 2026-03-09 24:00 +08.
     fire(arb, cn(2026, 3, 10), {K::appeal_window, C::start_execution, S::execution});
 
@@ -730,7 +608,7 @@ TEST_CASE("working-day deadlines count from the local (UTC+8) date: one second b
     };
     for (const Row& row : rows) {
         CAPTURE(row.why);
-        const Case c = new_case(15000, Category::quality_defect, false, row.filed);
+        const Case c = new_case(15000, Category::quality_defect, Remedy::full_refund, false, row.filed);
         check_deadlines(c,
                         {{K::first_response, Party::platform, row.one_day, C::notify_overdue},
                          {K::triage, Party::platform, row.one_day, C::notify_overdue},
@@ -742,8 +620,8 @@ TEST_CASE("working-day deadlines count from the local (UTC+8) date: one second b
         CHECK(d->kind == K::first_response);
     }
     // In hours, the boundary means nothing: 24 h are 24 h.
-    const Case a = new_case(15000, Category::quality_defect, false, utc(2026, 3, 2, 15, 59, 59));
-    const Case b = new_case(15000, Category::quality_defect, false, utc(2026, 3, 2, 16));
+    const Case a = new_case(15000, Category::quality_defect, Remedy::full_refund, false, utc(2026, 3, 2, 15, 59, 59));
+    const Case b = new_case(15000, Category::quality_defect, Remedy::full_refund, false, utc(2026, 3, 2, 16));
     CHECK(open_deadlines(a, kRules, china).front().due == utc(2026, 3, 3, 15, 59, 59));
     CHECK(open_deadlines(b, kRules, china).front().due == utc(2026, 3, 3, 16));
 }

@@ -13,136 +13,23 @@
 
 #include "accord/deadlines.hpp"
 #include "accord/lifecycle.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
 using S = DisputeState;
 using R = Relation;
 
-constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kDay = 24 * kHour;
-
-constexpr std::int64_t kBuyer = 101;
-constexpr std::int64_t kOtherBuyer = 102;
-constexpr std::int64_t kMerchantUser = 201;
-constexpr std::int64_t kShop = 2001;
-constexpr std::int64_t kOtherMerchantUser = 202;
-constexpr std::int64_t kOtherShop = 2002;
-constexpr std::int64_t kSupport = 301;
-constexpr std::int64_t kMediator = 401;
-constexpr std::int64_t kOtherMediator = 402;
-constexpr std::int64_t kArbitrator = 501;
-constexpr std::int64_t kOtherArbitrator = 502;
 constexpr std::int64_t kFirstArbitrator = 503;  // ruled before the appeal in the matrix fixture
-constexpr std::int64_t kApprover = 601;         // a team lead
-constexpr std::int64_t kManager = 602;
-constexpr std::int64_t kAdmin = 701;
 
-// "2026-03-02 10:00:00" in China time (UTC+8), written out without the code under test.
-Timestamp cn(int y, unsigned mo, unsigned d, std::int64_t h = 0, std::int64_t mi = 0, std::int64_t s = 0) {
-    return days_from_civil({y, mo, d}) * kSecondsPerDay + h * kHour + mi * 60 + s - 8 * kHour;
-}
-
-const Timestamp T0 = cn(2026, 3, 2, 10);  // Monday 2026-03-02 10:00 +08, no holiday near
-
-Money cny(std::int64_t minor) {
-    return Money{minor, "CNY"};
-}
-
-Actor person(std::int64_t id, Role role, std::int64_t shop = 0, ApprovalLevel level = ApprovalLevel::team_lead) {
-    Actor a;
-    a.viewer = Viewer{id, role, shop};
-    a.approval_level = level;
-    return a;
-}
-Actor buyer() {
-    return person(kBuyer, Role::buyer);
-}
-Actor merchant() {
-    return person(kMerchantUser, Role::merchant, kShop);
-}
-Actor support() {
-    return person(kSupport, Role::support);
-}
-Actor mediator(std::int64_t id = kMediator) {
-    return person(id, Role::mediator);
-}
-Actor arbitrator(std::int64_t id = kArbitrator) {
-    return person(id, Role::arbitrator);
-}
-Actor approver(std::int64_t id = kApprover, ApprovalLevel level = ApprovalLevel::team_lead) {
-    return person(id, Role::approver, 0, level);
-}
-Actor manager() {
-    return approver(kManager, ApprovalLevel::manager);
-}
-Actor admin() {
-    return person(kAdmin, Role::admin);
-}
-Actor scheduler() {
-    Actor a;
-    a.system = true;
-    return a;
-}
-
-const RuleSet kRules{};
-const BusinessCalendar kPlain{};  // weekends only, UTC+8
-const LifecycleContext kCtx{kRules, kPlain};
-
-Case new_case(std::int64_t amount = 15000, Category category = Category::quality_defect,
-              Remedy remedy = Remedy::full_refund, bool safety = false, Timestamp at = T0) {
-    Dispute d;
-    d.id = 42;
-    d.order_ref = "ORD-20260301-0001";
-    d.buyer_id = kBuyer;
-    d.buyer = {"张伟", "13812345678", "上海市浦东新区世纪大道 100 号"};
-    d.merchant_id = kShop;
-    d.merchant_name = "良品小店";
-    d.category = category;
-    d.requested_remedy = remedy;
-    d.amount = cny(amount);
-    d.description = "耳机左声道没有声音，要求退款。";
-    d.created_at = at;
-    d.updated_at = at;
-    return open_case(d, cny(200000), TriageFacts{safety}, kRules.high_value_min_minor);
-}
-
-TriageDecision triage(Category category = Category::quality_defect, Priority p = Priority::normal,
-                      Queue q = Queue::frontline, bool safety = false) {
-    TriageDecision t;
-    t.category = category;
-    t.priority = p;
-    t.queue = q;
-    t.root_cause = RootCause::other;
-    t.personal_safety = safety;
-    return t;
-}
-
-Terms terms(Remedy r, std::int64_t minor, std::string text = "") {
-    return Terms{r, cny(minor), std::move(text)};
-}
 // Terms the platform pays in full (a goodwill payment): what the compensation approval rule looks at.
 Terms platform_pays(Remedy r, std::int64_t minor, std::string text = "") {
     return with_payer(terms(r, minor, std::move(text)), Payer::platform);
 }
 
-const char* const kReasoning = "商家未能提供进货凭证，第三方鉴定结论为假冒商品，支持买家的退款请求。";
-
-Ruling ruling(Liability liability, Terms remedy, std::optional<Violation> violation = std::nullopt,
-              bool force_majeure = false) {
-    Ruling r;
-    r.liability = liability;
-    r.remedy = std::move(remedy);
-    r.reasoning = kReasoning;
-    r.violation = violation;
-    r.force_majeure = force_majeure;
-    return r;
-}
-Ruling merchant_liable() {
-    return ruling(Liability::merchant, terms(Remedy::full_refund, 15000));
-}
 Ruling dismissed() {
     return ruling(Liability::buyer, terms(Remedy::full_refund, 0));
 }
@@ -153,30 +40,6 @@ EvidenceAssessment assessment(std::int64_t evidence, Finding f = Finding::accept
     a.authenticity = a.relevance = a.legality = f;
     a.note = std::move(note);
     return a;
-}
-
-ActionRequest rq(Action a, const Actor& who, Timestamp at, std::string reason = "") {
-    ActionRequest r;
-    r.action = a;
-    r.actor = who;
-    r.at = at;
-    r.reason = std::move(reason);
-    return r;
-}
-
-std::string describe(const FieldErrors& errors) {
-    std::string s;
-    for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + " ";
-    return s;
-}
-
-// Applies and requires success.
-ActionResult must(const Case& c, const ActionRequest& r, const LifecycleContext& ctx = kCtx) {
-    ActionResult res = apply(c, r, ctx);
-    INFO("action ", to_key(r.action), " in ", to_key(c.dispute.state), ": error ", to_key(res.error), " fields ",
-         describe(res.field_errors));
-    REQUIRE(res.ok);
-    return res;
 }
 
 // Applies and requires failure with `code`; the case handed back is the one given (nothing applied).
@@ -220,101 +83,6 @@ std::string may_outcome(const Case& c, Action a, const Actor& who, Timestamp now
     ErrorCode why = ErrorCode::internal;
     const bool allowed = may(c, a, who, now, ctx, &why);
     return outcome(allowed, why);
-}
-
-// Drives a case through real actions, each one hour after the previous.
-struct Drive {
-    Case c;
-    Timestamp t;
-    ActionResult last;
-
-    Drive& act(Action a, const Actor& who, const std::function<void(ActionRequest&)>& fill = {}) {
-        t += kHour;
-        ActionRequest r = rq(a, who, t);
-        if (fill) fill(r);
-        last = must(c, r);
-        c = last.next;
-        return *this;
-    }
-};
-
-bool terminal_state(S s) {
-    return s == S::rejected || s == S::closed || s == S::withdrawn || s == S::referred_external;
-}
-
-// Moves a case along the main path (filed → triage → merchant → negotiation → mediation → review → consent →
-// arbitration → ruled → appeal), or the shortest side path, until it is in `target`.
-void advance(Drive& d, S target) {
-    for (int guard = 0; guard < 40 && d.c.dispute.state != target; ++guard) {
-        switch (d.c.dispute.state) {
-            case S::filed:
-                if (target == S::info_requested)
-                    d.act(Action::request_info, support(), [](ActionRequest& r) {
-                        r.items = {"订单截图", "开箱视频"};
-                    });
-                else if (target == S::rejected)
-                    d.act(Action::reject_case, support(), [](ActionRequest& r) { r.reason = "不属于平台受理范围"; });
-                else if (target == S::withdrawn)
-                    d.act(Action::withdraw, buyer(), [](ActionRequest& r) { r.reason = "已与商家私下协商"; });
-                else
-                    d.act(Action::accept_case, support(),
-                          [&](ActionRequest& r) { r.triage = triage(d.c.triage.category); });
-                break;
-            case S::awaiting_merchant:
-                if (target == S::execution || target == S::closed)
-                    d.act(Action::merchant_accept, merchant());
-                else
-                    d.act(Action::merchant_offer, merchant(),
-                          [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 5000); });
-                break;
-            case S::negotiation:
-                d.act(Action::request_mediation, buyer());
-                break;
-            case S::mediation:
-                if (d.c.mediator_id == 0)
-                    d.act(Action::assign_mediator, support(), [](ActionRequest& r) { r.target = kMediator; });
-                else
-                    d.act(Action::propose_settlement, mediator(),
-                          [](ActionRequest& r) { r.terms = terms(Remedy::partial_refund, 8000); });
-                break;
-            case S::mediation_review:
-                d.act(Action::approve_proposal, approver());
-                break;
-            case S::awaiting_consent:
-                d.act(Action::decline_proposal, merchant(), [](ActionRequest& r) { r.reason = "方案金额过高"; });
-                break;
-            case S::arbitration:
-            case S::appealed:
-                if (d.c.arbitrator_id == 0)
-                    d.act(Action::assign_arbitrator, arbitrator(d.c.ruling ? kOtherArbitrator : kArbitrator));
-                else
-                    d.act(Action::rule, arbitrator(d.c.arbitrator_id),
-                          [](ActionRequest& r) { r.ruling = merchant_liable(); });
-                break;
-            case S::ruled:
-                if (target == S::referred_external)
-                    d.act(Action::refer_external, buyer(), [](ActionRequest& r) { r.reason = "向人民法院起诉"; });
-                else
-                    d.act(Action::appeal, merchant(), [](ActionRequest& r) { r.reason = "鉴定机构不具备资质"; });
-                break;
-            case S::execution:
-                d.act(Action::complete_step, step_actor(current_step(d.c)) == Party::buyer ? buyer() : merchant(),
-                      [](ActionRequest& r) { r.tracking_number = "SF1234567890"; });
-                break;
-            default:
-                FAIL("cannot leave ", to_key(d.c.dispute.state));
-        }
-    }
-    // In mediation, a mediator is assigned (the next step of the path).
-    if (target == S::mediation && d.c.dispute.state == S::mediation && d.c.mediator_id == 0)
-        d.act(Action::assign_mediator, support(), [](ActionRequest& r) { r.target = kMediator; });
-    REQUIRE(std::string(to_key(d.c.dispute.state)) == std::string(to_key(target)));
-}
-
-Drive reach(S target, Case start = new_case()) {
-    Drive d{start, start.dispute.created_at, {}};
-    advance(d, target);
-    return d;
 }
 
 // ---------------------------------------------------------------------------
