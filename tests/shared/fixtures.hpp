@@ -22,6 +22,9 @@ namespace accord::fixtures {
 inline constexpr std::int64_t kHour = 3600;
 inline constexpr std::int64_t kDay = 24 * kHour;
 
+// A fixed "now" for the tests that need only one (2026-09-21T14:13:20Z).
+inline constexpr Timestamp kNow = 1'790'000'000;
+
 // Seconds since the epoch for a UTC wall time, and for a China (UTC+8) wall time, without the code under test.
 inline Timestamp utc(int y, unsigned mo, unsigned d, std::int64_t h = 0, std::int64_t mi = 0, std::int64_t s = 0) {
     return days_from_civil({y, mo, d}) * kSecondsPerDay + h * kHour + mi * 60 + s;
@@ -153,11 +156,22 @@ inline Ruling merchant_liable() {
 // ---------------------------------------------------------------------------
 // Field errors.
 
-// "field/code field/code " — for failure messages.
+// "field/code field/code " — for CHECKs on exactly which errors came back, and for failure messages.
 inline std::string describe(const FieldErrors& errors) {
     std::string s;
     for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + " ";
     return s;
+}
+
+inline bool has_error(const FieldErrors& errors, const std::string& field, ErrorCode code) {
+    for (const FieldError& e : errors)
+        if (e.field == field && e.code == code) return true;
+    return false;
+}
+inline bool has_error(const FieldErrors& errors, const std::string& field) {
+    for (const FieldError& e : errors)
+        if (e.field == field) return true;
+    return false;
 }
 
 // ---------------------------------------------------------------------------

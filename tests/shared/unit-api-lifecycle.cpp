@@ -3,18 +3,14 @@
 
 #include "accord/api_lifecycle.hpp"
 #include "accord/json_reader.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 using nlohmann::json;
 
 static FieldErrors decode_text(const std::string& text, ActionRequest& out) {
     return api::decode(parse_json(text), out);
-}
-
-static bool has_error(const FieldErrors& errors, const std::string& field, ErrorCode code) {
-    for (const FieldError& e : errors)
-        if (e.field == field && e.code == code) return true;
-    return false;
 }
 
 TEST_CASE("every action survives encode then decode") {

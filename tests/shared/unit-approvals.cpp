@@ -7,8 +7,10 @@
 #include <string>
 
 #include "accord/approvals.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
@@ -18,10 +20,6 @@ constexpr std::int64_t kApproverId = 22;
 const Role kRoles[] = {Role::buyer,      Role::merchant, Role::support, Role::mediator,
                        Role::arbitrator, Role::approver, Role::admin};
 const ApprovalLevel kLevels[] = {ApprovalLevel::team_lead, ApprovalLevel::manager};
-
-Money cny(std::int64_t minor) {
-    return Money{minor, "CNY"};
-}
 
 }  // namespace
 

@@ -3,28 +3,30 @@
 
 #include "accord/execution.hpp"
 #include "accord/ruling.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
-
-static bool has(const FieldErrors& errors, const std::string& field, ErrorCode code) {
-    for (const FieldError& e : errors)
-        if (e.field == field && e.code == code) return true;
-    return false;
-}
+using namespace accord::fixtures;
 
 static const Money kTotal{89900, "CNY"};
 
 TEST_CASE("terms: amount within the order total, money remedies need money") {
     CHECK(validate_terms({Remedy::partial_refund, {30000, "CNY"}, "退差价"}, kTotal).empty());
     CHECK(validate_terms({Remedy::full_refund, {89900, "CNY"}, ""}, kTotal).empty());
-    CHECK(has(validate_terms({Remedy::full_refund, {89901, "CNY"}, ""}, kTotal), "amount", ErrorCode::exceeds_order_total));
-    CHECK(has(validate_terms({Remedy::partial_refund, {0, "CNY"}, ""}, kTotal), "amount", ErrorCode::must_be_positive));
-    CHECK(has(validate_terms({Remedy::exchange, {-1, "CNY"}, ""}, kTotal), "amount", ErrorCode::must_be_positive));
+    CHECK(has_error(validate_terms({Remedy::full_refund, {89901, "CNY"}, ""}, kTotal), "amount",
+                    ErrorCode::exceeds_order_total));
+    CHECK(has_error(validate_terms({Remedy::partial_refund, {0, "CNY"}, ""}, kTotal), "amount",
+                    ErrorCode::must_be_positive));
+    CHECK(
+        has_error(validate_terms({Remedy::exchange, {-1, "CNY"}, ""}, kTotal), "amount", ErrorCode::must_be_positive));
     CHECK(validate_terms({Remedy::exchange, {0, "CNY"}, ""}, kTotal).empty());
     CHECK(validate_terms({Remedy::reissue, {0, "CNY"}, ""}, kTotal).empty());
-    CHECK(has(validate_terms({Remedy::full_refund, {1, "USD"}, ""}, kTotal), "amount", ErrorCode::currency_mismatch));
-    CHECK(has(validate_terms({Remedy::exchange, {0, "CNY"}, std::string(501, 'x')}, kTotal), "terms", ErrorCode::too_long));
-    CHECK(has(validate_terms({Remedy::exchange, {0, "CNY"}, "\xFF"}, kTotal), "terms", ErrorCode::invalid_format));
+    CHECK(has_error(validate_terms({Remedy::full_refund, {1, "USD"}, ""}, kTotal), "amount",
+                    ErrorCode::currency_mismatch));
+    CHECK(has_error(validate_terms({Remedy::exchange, {0, "CNY"}, std::string(501, 'x')}, kTotal), "terms",
+                    ErrorCode::too_long));
+    CHECK(
+        has_error(validate_terms({Remedy::exchange, {0, "CNY"}, "\xFF"}, kTotal), "terms", ErrorCode::invalid_format));
 }
 
 TEST_CASE("terms: who pays, and the platform's share fits the payer") {
@@ -35,7 +37,7 @@ TEST_CASE("terms: who pays, and the platform's share fits the payer") {
     CHECK(validate_terms(base, kTotal).empty());
     Terms t = base;
     t.platform_amount.minor = 1;
-    CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::not_applicable));
     // The platform pays: all of it.
     t = with_payer(base, Payer::platform);
     CHECK(t.platform_amount == Money{30000, "CNY"});
@@ -43,24 +45,24 @@ TEST_CASE("terms: who pays, and the platform's share fits the payer") {
     for (const std::int64_t wrong : {std::int64_t{0}, std::int64_t{29999}, std::int64_t{30001}}) {
         CAPTURE(wrong);
         t.platform_amount.minor = wrong;
-        CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::must_equal_amount));
+        CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::must_equal_amount));
     }
     // Shared: strictly between nothing and all of it.
     CHECK(validate_terms(with_payer(base, Payer::shared, 1), kTotal).empty());
     CHECK(validate_terms(with_payer(base, Payer::shared, 29999), kTotal).empty());
     for (const std::int64_t wrong : {std::int64_t{-1}, std::int64_t{0}, std::int64_t{30000}, std::int64_t{40000}}) {
         CAPTURE(wrong);
-        CHECK(has(validate_terms(with_payer(base, Payer::shared, wrong), kTotal), "platform_amount",
-                  ErrorCode::share_out_of_range));
+        CHECK(has_error(validate_terms(with_payer(base, Payer::shared, wrong), kTotal), "platform_amount",
+                        ErrorCode::share_out_of_range));
     }
     // A share cannot be shared out of nothing (a reissue with no amount).
-    CHECK(has(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::shared, 0), kTotal),
-              "platform_amount", ErrorCode::share_out_of_range));
+    CHECK(has_error(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::shared, 0), kTotal),
+                    "platform_amount", ErrorCode::share_out_of_range));
     CHECK(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::platform), kTotal).empty());
     // The share is in the amount's currency.
     t = with_payer(base, Payer::shared, 100);
     t.platform_amount.currency = "USD";
-    CHECK(has(validate_terms(t, kTotal), "platform_amount", ErrorCode::currency_mismatch));
+    CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::currency_mismatch));
     // The payer's labels (wire key, zh, en).
     CHECK(std::string(to_key(Payer::shared)) == "shared");
     CHECK(std::string(label(Payer::merchant, Lang::zh_CN)) == "商家");
@@ -91,34 +93,34 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
     Ruling r = merchant_ruling();
     CHECK(validate_ruling(r, kTotal).empty());
     r.reasoning = "";
-    CHECK(has(validate_ruling(r, kTotal), "reasoning", ErrorCode::required));
+    CHECK(has_error(validate_ruling(r, kTotal), "reasoning", ErrorCode::required));
     r.reasoning = "太短了";
-    CHECK(has(validate_ruling(r, kTotal), "reasoning", ErrorCode::too_short));
+    CHECK(has_error(validate_ruling(r, kTotal), "reasoning", ErrorCode::too_short));
     r.reasoning = std::string(5001, 'a');
-    CHECK(has(validate_ruling(r, kTotal), "reasoning", ErrorCode::too_long));
+    CHECK(has_error(validate_ruling(r, kTotal), "reasoning", ErrorCode::too_long));
     r.reasoning = "\xC3\x28 invalid utf8 reasoning text here";
-    CHECK(has(validate_ruling(r, kTotal), "reasoning", ErrorCode::invalid_format));
+    CHECK(has_error(validate_ruling(r, kTotal), "reasoning", ErrorCode::invalid_format));
 
     r = merchant_ruling();
     r.remedy.amount.minor = 100000;
-    CHECK(has(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::exceeds_order_total));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::exceeds_order_total));
 
     r = merchant_ruling();
     r.liability = Liability::buyer;
-    CHECK(has(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::not_applicable));
     r.remedy.amount.minor = 0;
     CHECK(validate_ruling(r, kTotal).empty());
     // A dismissed claim has the platform pay nothing either.
     r.remedy.platform_amount.minor = 100;
-    CHECK(has(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::not_applicable));
     r.remedy.platform_amount.minor = 0;
     r.violation = Violation::counterfeit;
-    CHECK(has(validate_ruling(r, kTotal), "violation", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "violation", ErrorCode::not_applicable));
 
     // The remedy says who pays, checked like any terms.
     r = merchant_ruling();
     r.remedy = with_payer(r.remedy, Payer::shared, 89900);
-    CHECK(has(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::share_out_of_range));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::share_out_of_range));
     r.remedy = with_payer(r.remedy, Payer::shared, 40000);
     CHECK(validate_ruling(r, kTotal).empty());
 
@@ -128,7 +130,7 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
     r.force_majeure = true;
     CHECK(validate_ruling(r, kTotal).empty());
     r.violation.reset();
-    CHECK(has(validate_ruling(r, kTotal), "force_majeure", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "force_majeure", ErrorCode::not_applicable));
 }
 
 TEST_CASE("ruling_upholds: the claimant's own liability or none found dismisses the claim") {
@@ -163,10 +165,11 @@ TEST_CASE("ruling_upholds: the claimant's own liability or none found dismisses 
     r.remedy = {Remedy::compensation, {20000, "CNY"}, ""};
     CHECK(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer).empty());
     r.violation = Violation::counterfeit;
-    CHECK(has(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "violation", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "violation", ErrorCode::not_applicable));
     r.violation.reset();
     r.liability = Liability::merchant;
-    CHECK(has(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount", ErrorCode::not_applicable));
+    CHECK(
+        has_error(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount", ErrorCode::not_applicable));
 }
 
 TEST_CASE("evidence: admissible only when accepted on all three counts, a note explains any doubt") {
@@ -178,22 +181,22 @@ TEST_CASE("evidence: admissible only when accepted on all three counts, a note e
             EvidenceAssessment b = a;
             (which == 0 ? b.authenticity : which == 1 ? b.relevance : b.legality) = f;
             CHECK_FALSE(evidence_admissible(b));
-            CHECK(has(validate_assessment(b), "note", ErrorCode::required));
+            CHECK(has_error(validate_assessment(b), "note", ErrorCode::required));
             b.note = "截图无原始文件，无法核实";
             CHECK(validate_assessment(b).empty());
         }
     }
     a.evidence_id = 0;
-    CHECK(has(validate_assessment(a), "evidence_id", ErrorCode::required));
+    CHECK(has_error(validate_assessment(a), "evidence_id", ErrorCode::required));
     a.evidence_id = 1;
     a.note = std::string(1001, 'n');
-    CHECK(has(validate_assessment(a), "note", ErrorCode::too_long));
+    CHECK(has_error(validate_assessment(a), "note", ErrorCode::too_long));
 }
 
 TEST_CASE("inspection orders say what is tested") {
     CHECK(validate_inspection({"第三方质检", Party::merchant, 0}).empty());
-    CHECK(has(validate_inspection({"", Party::buyer, 0}), "what", ErrorCode::required));
-    CHECK(has(validate_inspection({"x", Party::buyer, 0}), "what", ErrorCode::too_short));
+    CHECK(has_error(validate_inspection({"", Party::buyer, 0}), "what", ErrorCode::required));
+    CHECK(has_error(validate_inspection({"x", Party::buyer, 0}), "what", ErrorCode::too_short));
 }
 
 TEST_CASE("execution plans per remedy, who acts, what needs tracking") {

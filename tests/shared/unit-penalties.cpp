@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "accord/penalties.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
-constexpr Timestamp kNow = 1'790'000'000;
 constexpr std::int64_t kWindow = 365 * kSecondsPerDay;
 
 const Violation kViolations[] = {Violation::refusal_to_fulfil,   Violation::counterfeit,
@@ -33,12 +34,6 @@ ViolationRecord record(std::int64_t dispute_id, Timestamp at, int points) {
     r.at = at;
     r.points = points;
     return r;
-}
-
-std::string describe(const FieldErrors& errors) {
-    std::string s;
-    for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + " ";
-    return s;
 }
 
 }  // namespace

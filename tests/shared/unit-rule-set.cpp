@@ -2,14 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "accord/rule_set.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
-
-static bool has(const FieldErrors& errors, const std::string& field) {
-    for (const FieldError& e : errors)
-        if (e.field == field) return true;
-    return false;
-}
+using namespace accord::fixtures;
 
 TEST_CASE("the default rule set is valid and follows the seeds") {
     const RuleSet r;
@@ -35,14 +31,14 @@ TEST_CASE("each bad setting is reported with its dotted name") {
     r.sanctions.restrict_recommendations = r.sanctions.restrict_listings;
     r.approvals.manager_threshold_minor = 0;
     const FieldErrors e = validate_rule_set(r);
-    CHECK(has(e, "deadlines.consent"));
-    CHECK(has(e, "deadlines.appeal_window"));
-    CHECK(has(e, "filing.filing_window_days"));
-    CHECK(has(e, "filing.not_received_window_days"));
-    CHECK(has(e, "auto_grant_max_minor"));
-    CHECK(has(e, "high_value_min_minor"));
-    CHECK(has(e, "penalties.points.counterfeit"));
-    CHECK(has(e, "sanctions.restrict_recommendations"));
-    CHECK(has(e, "approvals.manager_threshold_minor"));
-    CHECK_FALSE(has(e, "deadlines.refund"));
+    CHECK(has_error(e, "deadlines.consent"));
+    CHECK(has_error(e, "deadlines.appeal_window"));
+    CHECK(has_error(e, "filing.filing_window_days"));
+    CHECK(has_error(e, "filing.not_received_window_days"));
+    CHECK(has_error(e, "auto_grant_max_minor"));
+    CHECK(has_error(e, "high_value_min_minor"));
+    CHECK(has_error(e, "penalties.points.counterfeit"));
+    CHECK(has_error(e, "sanctions.restrict_recommendations"));
+    CHECK(has_error(e, "approvals.manager_threshold_minor"));
+    CHECK_FALSE(has_error(e, "deadlines.refund"));
 }

@@ -2,14 +2,10 @@
 #include <doctest/doctest.h>
 
 #include "accord/triage.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
-
-static bool has(const FieldErrors& errors, const std::string& field, ErrorCode code) {
-    for (const FieldError& e : errors)
-        if (e.field == field && e.code == code) return true;
-    return false;
-}
+using namespace accord::fixtures;
 
 TEST_CASE("classify: safety is urgent and specialist, complex categories and high value go to specialists") {
     const std::int64_t high = 500000;
@@ -41,10 +37,10 @@ TEST_CASE("validate_triage: a safety case cannot be downgraded") {
     TriageDecision d{Category::quality_defect, Priority::urgent, Queue::specialist, RootCause::other, true};
     CHECK(validate_triage(d).empty());
     d.priority = Priority::normal;
-    CHECK(has(validate_triage(d), "priority", ErrorCode::safety_is_urgent));
+    CHECK(has_error(validate_triage(d), "priority", ErrorCode::safety_is_urgent));
     d.priority = Priority::urgent;
     d.queue = Queue::frontline;
-    CHECK(has(validate_triage(d), "queue", ErrorCode::safety_is_urgent));
+    CHECK(has_error(validate_triage(d), "queue", ErrorCode::safety_is_urgent));
     d.personal_safety = false;
     d.priority = Priority::normal;
     CHECK(validate_triage(d).empty());
@@ -52,16 +48,16 @@ TEST_CASE("validate_triage: a safety case cannot be downgraded") {
 
 TEST_CASE("validate_info_request: everything missing, at once, listed clearly") {
     CHECK(validate_info_request({"发票照片", "快递面单", "聊天记录截图"}).empty());
-    CHECK(has(validate_info_request({}), "items", ErrorCode::required));
-    CHECK(has(validate_info_request({"发票", ""}), "items[1]", ErrorCode::required));
-    CHECK(has(validate_info_request({"发票", "发票"}), "items[1]", ErrorCode::duplicate));
-    CHECK(has(validate_info_request({std::string(201, 'a')}), "items[0]", ErrorCode::too_long));
+    CHECK(has_error(validate_info_request({}), "items", ErrorCode::required));
+    CHECK(has_error(validate_info_request({"发票", ""}), "items[1]", ErrorCode::required));
+    CHECK(has_error(validate_info_request({"发票", "发票"}), "items[1]", ErrorCode::duplicate));
+    CHECK(has_error(validate_info_request({std::string(201, 'a')}), "items[0]", ErrorCode::too_long));
     CHECK(validate_info_request({std::string(200, 'a')}).empty());
-    CHECK(has(validate_info_request({std::string("\xC0\x80")}), "items[0]", ErrorCode::invalid_format));
+    CHECK(has_error(validate_info_request({std::string("\xC0\x80")}), "items[0]", ErrorCode::invalid_format));
     std::vector<std::string> many;
     for (int i = 0; i < 21; ++i) many.push_back("item " + std::to_string(i));
     const FieldErrors e = validate_info_request(many);
-    REQUIRE(has(e, "items", ErrorCode::too_many));
+    REQUIRE(has_error(e, "items", ErrorCode::too_many));
     CHECK(e.front().limit == 20);
     many.pop_back();
     CHECK(validate_info_request(many).empty());
