@@ -13,6 +13,7 @@
 #include "accord/deadlines.hpp"
 #include "accord/execution.hpp"
 #include "accord/lifecycle.hpp"
+#include "accord/order.hpp"
 
 namespace accord::fixtures {
 
@@ -99,6 +100,32 @@ inline Actor scheduler() {
 inline const RuleSet kRules{};
 inline const BusinessCalendar kPlain{};
 inline const LifecycleContext kCtx{kRules, kPlain};
+
+// ---------------------------------------------------------------------------
+// The order the filing, access and codec tests file on: TB-1, bought by kOrderBuyer from shop kOrderShop.
+
+inline constexpr std::int64_t kOrderBuyer = 7;
+inline constexpr std::int64_t kOrderShop = 3;
+
+inline OrderSnapshot sample_order() {
+    OrderSnapshot o;
+    o.order_ref = "TB-1";
+    o.buyer_id = kOrderBuyer;
+    o.merchant_id = kOrderShop;
+    o.merchant_name = "声学旗舰店";
+    o.item_title = "无线降噪耳机";
+    o.total = {89900, "CNY"};
+    o.placed_at = 1'789'000'000;
+    o.delivered_at = 0;
+    return o;
+}
+// The same order, placed three days before it was delivered at `delivered`.
+inline OrderSnapshot order_delivered(Timestamp delivered) {
+    OrderSnapshot o = sample_order();
+    o.placed_at = delivered - 3 * kSecondsPerDay;
+    o.delivered_at = delivered;
+    return o;
+}
 
 // ---------------------------------------------------------------------------
 // Cases and what is decided on them.

@@ -5,14 +5,14 @@
 
 #include "accord/access.hpp"
 #include "accord/filing.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
-constexpr std::int64_t kBuyerId = 7;
 constexpr std::int64_t kOtherBuyerId = 8;
-constexpr std::int64_t kShopId = 3;
 constexpr std::int64_t kOtherShopId = 4;
 
 const Role kStaffRoles[] = {Role::support, Role::mediator, Role::arbitrator, Role::approver, Role::admin};
@@ -21,9 +21,9 @@ Dispute sample_dispute() {
     Dispute d;
     d.id = 42;
     d.order_ref = "TB-1";
-    d.buyer_id = kBuyerId;
+    d.buyer_id = kOrderBuyer;
     d.buyer = {"张伟", "13812345678", "上海市浦东新区世纪大道100号"};
-    d.merchant_id = kShopId;
+    d.merchant_id = kOrderShop;
     d.merchant_name = "声学旗舰店";
     d.category = Category::quality_defect;
     d.requested_remedy = Remedy::full_refund;
@@ -34,15 +34,6 @@ Dispute sample_dispute() {
     d.created_at = 1'790'000'000;
     d.updated_at = 1'790'000'100;
     return d;
-}
-
-OrderSnapshot sample_order() {
-    OrderSnapshot o;
-    o.order_ref = "TB-1";
-    o.buyer_id = kBuyerId;
-    o.merchant_id = kShopId;
-    o.total = {89900, "CNY"};
-    return o;
 }
 
 // Everything but the buyer's contact and the redaction flag.
@@ -66,14 +57,14 @@ void check_same_case(const Dispute& a, const Dispute& b) {
 
 TEST_CASE("case_scope: buyers their own, merchants their shop's, staff everything") {
     SUBCASE("buyer") {
-        const CaseScope s = case_scope({kBuyerId, Role::buyer, 0});
+        const CaseScope s = case_scope({kOrderBuyer, Role::buyer, 0});
         CHECK(s.kind == CaseScope::Kind::of_buyer);
-        CHECK(s.id == kBuyerId);
+        CHECK(s.id == kOrderBuyer);
     }
     SUBCASE("merchant: the shop, not the user") {
-        const CaseScope s = case_scope({55, Role::merchant, kShopId});
+        const CaseScope s = case_scope({55, Role::merchant, kOrderShop});
         CHECK(s.kind == CaseScope::Kind::of_merchant);
-        CHECK(s.id == kShopId);
+        CHECK(s.id == kOrderShop);
     }
     SUBCASE("staff") {
         for (const Role role : kStaffRoles) {
@@ -87,18 +78,18 @@ TEST_CASE("case_scope: buyers their own, merchants their shop's, staff everythin
 
 TEST_CASE("can_view for buyers: their own cases only") {
     const Dispute d = sample_dispute();
-    CHECK(can_view(d, {kBuyerId, Role::buyer, 0}));
+    CHECK(can_view(d, {kOrderBuyer, Role::buyer, 0}));
     CHECK_FALSE(can_view(d, {kOtherBuyerId, Role::buyer, 0}));
     // A buyer's merchant_id (should it be set) does not open the shop's cases.
-    CHECK_FALSE(can_view(d, {kOtherBuyerId, Role::buyer, kShopId}));
+    CHECK_FALSE(can_view(d, {kOtherBuyerId, Role::buyer, kOrderShop}));
 }
 
 TEST_CASE("can_view for merchants: their shop's cases only") {
     const Dispute d = sample_dispute();
-    CHECK(can_view(d, {55, Role::merchant, kShopId}));
+    CHECK(can_view(d, {55, Role::merchant, kOrderShop}));
     CHECK_FALSE(can_view(d, {55, Role::merchant, kOtherShopId}));
     // The user id of a merchant never matters, even when it equals the buyer's id.
-    CHECK_FALSE(can_view(d, {kBuyerId, Role::merchant, kOtherShopId}));
+    CHECK_FALSE(can_view(d, {kOrderBuyer, Role::merchant, kOtherShopId}));
 
     SUBCASE("a merchant user with no shop sees nothing, even a case without a shop") {
         Dispute no_shop = d;
@@ -123,14 +114,14 @@ TEST_CASE("may_file: buyers and support agents only") {
     for (const auto& entry : EnumTable<Role>::entries) {
         CAPTURE(entry.key);
         const bool expected = entry.value == Role::buyer || entry.value == Role::support;
-        CHECK(may_file({1, entry.value, entry.value == Role::merchant ? kShopId : 0}) == expected);
+        CHECK(may_file({1, entry.value, entry.value == Role::merchant ? kOrderShop : 0}) == expected);
     }
 }
 
 TEST_CASE("may_file by kind: buyers against merchants, merchants against buyers or the platform, support any") {
     for (const auto& entry : EnumTable<Role>::entries) {
         CAPTURE(entry.key);
-        const Viewer v{1, entry.value, entry.value == Role::merchant ? kShopId : 0};
+        const Viewer v{1, entry.value, entry.value == Role::merchant ? kOrderShop : 0};
         const bool support = entry.value == Role::support;
         CHECK(may_file(v, CaseKind::buyer_vs_merchant) == (support || entry.value == Role::buyer));
         CHECK(may_file(v, CaseKind::merchant_vs_buyer) == (support || entry.value == Role::merchant));
@@ -142,26 +133,26 @@ TEST_CASE("may_file by kind: buyers against merchants, merchants against buyers 
 
 TEST_CASE("can_file_on by kind: a merchant on its own shop's orders against the buyer, no order against the platform") {
     const OrderSnapshot o = sample_order();
-    CHECK(can_file_on(o, {kBuyerId, Role::buyer, 0}, CaseKind::buyer_vs_merchant));
-    CHECK_FALSE(can_file_on(o, {kBuyerId, Role::merchant, kShopId}, CaseKind::buyer_vs_merchant));
-    CHECK(can_file_on(o, {50, Role::merchant, kShopId}, CaseKind::merchant_vs_buyer));
+    CHECK(can_file_on(o, {kOrderBuyer, Role::buyer, 0}, CaseKind::buyer_vs_merchant));
+    CHECK_FALSE(can_file_on(o, {kOrderBuyer, Role::merchant, kOrderShop}, CaseKind::buyer_vs_merchant));
+    CHECK(can_file_on(o, {50, Role::merchant, kOrderShop}, CaseKind::merchant_vs_buyer));
     CHECK_FALSE(can_file_on(o, {51, Role::merchant, kOtherShopId}, CaseKind::merchant_vs_buyer));
-    CHECK_FALSE(can_file_on(o, {kBuyerId, Role::buyer, 0}, CaseKind::merchant_vs_buyer));
+    CHECK_FALSE(can_file_on(o, {kOrderBuyer, Role::buyer, 0}, CaseKind::merchant_vs_buyer));
     CHECK(can_file_on(o, {99, Role::support, 0}, CaseKind::merchant_vs_buyer));
-    CHECK_FALSE(can_file_on(o, {50, Role::merchant, kShopId}, CaseKind::merchant_vs_platform));
+    CHECK_FALSE(can_file_on(o, {50, Role::merchant, kOrderShop}, CaseKind::merchant_vs_platform));
     CHECK_FALSE(can_file_on(o, {99, Role::support, 0}, CaseKind::merchant_vs_platform));
 }
 
 TEST_CASE("can_file_on: a buyer their own orders, a support agent any, nobody else") {
     const OrderSnapshot o = sample_order();
-    CHECK(can_file_on(o, {kBuyerId, Role::buyer, 0}));
+    CHECK(can_file_on(o, {kOrderBuyer, Role::buyer, 0}));
     CHECK_FALSE(can_file_on(o, {kOtherBuyerId, Role::buyer, 0}));
     CHECK(can_file_on(o, {99, Role::support, 0}));
     // The shop's own merchant may not file against itself.
-    CHECK_FALSE(can_file_on(o, {kBuyerId, Role::merchant, kShopId}));
+    CHECK_FALSE(can_file_on(o, {kOrderBuyer, Role::merchant, kOrderShop}));
     for (const Role role : {Role::mediator, Role::arbitrator, Role::approver, Role::admin}) {
         CAPTURE(to_key(role));
-        CHECK_FALSE(can_file_on(o, {kBuyerId, role, 0}));
+        CHECK_FALSE(can_file_on(o, {kOrderBuyer, role, 0}));
     }
 }
 
@@ -175,7 +166,7 @@ TEST_CASE("merchant_needs_contact only for remedies that ship something to the b
 }
 
 TEST_CASE("redacted_for a merchant: name always masked, phone and address unless shipping") {
-    const Viewer merchant{55, Role::merchant, kShopId};
+    const Viewer merchant{55, Role::merchant, kOrderShop};
     for (const auto& entry : EnumTable<Remedy>::entries) {
         CAPTURE(entry.key);
         Dispute d = sample_dispute();
@@ -199,7 +190,7 @@ TEST_CASE("redacted_for a merchant: name always masked, phone and address unless
 
 TEST_CASE("redacted_for buyers and staff: everything, unmasked") {
     const Dispute d = sample_dispute();
-    Viewer viewers[] = {{kBuyerId, Role::buyer, 0}, {0, Role::buyer, 0}};
+    Viewer viewers[] = {{kOrderBuyer, Role::buyer, 0}, {0, Role::buyer, 0}};
     for (const Viewer& v : viewers) {
         const Dispute r = redacted_for(d, v);
         check_same_case(r, d);
@@ -222,7 +213,7 @@ TEST_CASE("redacted_for buyers and staff: everything, unmasked") {
 TEST_CASE("redacted_for says what it did, whatever the input claimed") {
     Dispute d = sample_dispute();
     d.contact_redacted = true;  // e.g. a case decoded from a merchant's reply
-    CHECK_FALSE(redacted_for(d, {kBuyerId, Role::buyer, 0}).contact_redacted);
+    CHECK_FALSE(redacted_for(d, {kOrderBuyer, Role::buyer, 0}).contact_redacted);
     CHECK_FALSE(redacted_for(d, {99, Role::mediator, 0}).contact_redacted);
     d.contact_redacted = false;
     CHECK(redacted_for(d, {5, Role::merchant, d.merchant_id}).contact_redacted);

@@ -8,8 +8,10 @@
 
 #include "accord/api.hpp"
 #include "accord/json_reader.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 using nlohmann::json;
 
 namespace {
@@ -54,19 +56,6 @@ Dispute sample_dispute() {
     d.updated_at = std::numeric_limits<std::int64_t>::max();
     d.contact_redacted = true;
     return d;
-}
-
-OrderSnapshot sample_order() {
-    OrderSnapshot o;
-    o.order_ref = "TB-1";
-    o.buyer_id = 7;
-    o.merchant_id = 3;
-    o.merchant_name = "声学旗舰店";
-    o.item_title = "无线降噪耳机";
-    o.total = {89900, "CNY"};
-    o.placed_at = 1'789'000'000;
-    o.delivered_at = 0;
-    return o;
 }
 
 // Exactly one error, for `field`, with `code`.

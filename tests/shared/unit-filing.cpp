@@ -8,19 +8,10 @@
 
 #include "accord/filing.hpp"
 #include "accord/json_reader.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
-
-static OrderSnapshot order_delivered(Timestamp delivered) {
-    OrderSnapshot o;
-    o.order_ref = "TB-1";
-    o.buyer_id = 7;
-    o.merchant_id = 3;
-    o.total = {89900, "CNY"};
-    o.placed_at = delivered - 3 * kSecondsPerDay;
-    o.delivered_at = delivered;
-    return o;
-}
+using namespace accord::fixtures;
 
 static FilingForm good_form() {
     FilingForm f;
@@ -44,10 +35,7 @@ TEST_CASE("a complete filing within the window has no errors") {
 
 namespace {
 
-constexpr Timestamp kNow = 1'790'000'000;
-constexpr std::int64_t kBuyer = 7;
-
-const Viewer kBuyerViewer{kBuyer, Role::buyer, 0};
+const Viewer kBuyerViewer{kOrderBuyer, Role::buyer, 0};
 const Viewer kSupportViewer{20, Role::support, 0};
 
 std::string repeat(const std::string& unit, std::size_t n) {
@@ -57,7 +45,7 @@ std::string repeat(const std::string& unit, std::size_t n) {
 }
 
 // What a test changes in the otherwise valid filing.
-struct Case {
+struct Filing {
     FilingForm form = good_form();
     OrderSnapshot order = order_delivered(kNow - 2 * kSecondsPerDay);
     bool order_known = true;
@@ -69,7 +57,7 @@ struct Case {
     }
 };
 
-std::string describe(const FieldErrors& errors) {
+std::string describe_with_limits(const FieldErrors& errors) {
     std::string s;
     for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + "/" + std::to_string(e.limit) + " ";
     return s;
@@ -80,78 +68,78 @@ std::string describe(const FieldErrors& errors) {
 TEST_CASE("each broken rule yields exactly its own error") {
     struct Row {
         const char* name;
-        std::function<void(Case&)> change;
+        std::function<void(Filing&)> change;
         const char* field;
         ErrorCode code;
         std::int64_t limit;
     };
     const Row rows[] = {
-        {"order_ref empty", [](Case& c) { c.form.order_ref = ""; }, "order_ref", ErrorCode::required, 0},
-        {"order_ref 65 chars", [](Case& c) { c.form.order_ref = std::string(65, 'A'); }, "order_ref",
+        {"order_ref empty", [](Filing& c) { c.form.order_ref = ""; }, "order_ref", ErrorCode::required, 0},
+        {"order_ref 65 chars", [](Filing& c) { c.form.order_ref = std::string(65, 'A'); }, "order_ref",
          ErrorCode::too_long, 64},
-        {"order_ref with a space", [](Case& c) { c.form.order_ref = "TB 1"; }, "order_ref",
+        {"order_ref with a space", [](Filing& c) { c.form.order_ref = "TB 1"; }, "order_ref", ErrorCode::invalid_format,
+         0},
+        {"order_ref with a slash", [](Filing& c) { c.form.order_ref = "TB/1"; }, "order_ref", ErrorCode::invalid_format,
+         0},
+        {"order_ref with a dot", [](Filing& c) { c.form.order_ref = "TB.1"; }, "order_ref", ErrorCode::invalid_format,
+         0},
+        {"order_ref in Chinese", [](Filing& c) { c.form.order_ref = "订单1"; }, "order_ref", ErrorCode::invalid_format,
+         0},
+        {"order_ref with a newline", [](Filing& c) { c.form.order_ref = "TB-1\n"; }, "order_ref",
          ErrorCode::invalid_format, 0},
-        {"order_ref with a slash", [](Case& c) { c.form.order_ref = "TB/1"; }, "order_ref",
-         ErrorCode::invalid_format, 0},
-        {"order_ref with a dot", [](Case& c) { c.form.order_ref = "TB.1"; }, "order_ref",
-         ErrorCode::invalid_format, 0},
-        {"order_ref in Chinese", [](Case& c) { c.form.order_ref = "订单1"; }, "order_ref",
-         ErrorCode::invalid_format, 0},
-        {"order_ref with a newline", [](Case& c) { c.form.order_ref = "TB-1\n"; }, "order_ref",
-         ErrorCode::invalid_format, 0},
-        {"unknown order", [](Case& c) { c.order_known = false; }, "order_ref", ErrorCode::unknown_order, 0},
-        {"amount zero", [](Case& c) { c.form.amount_minor = 0; }, "amount_minor", ErrorCode::must_be_positive, 0},
-        {"amount negative", [](Case& c) { c.form.amount_minor = -1; }, "amount_minor",
-         ErrorCode::must_be_positive, 0},
-        {"amount one fen above the total", [](Case& c) { c.form.amount_minor = 89901; }, "amount_minor",
+        {"unknown order", [](Filing& c) { c.order_known = false; }, "order_ref", ErrorCode::unknown_order, 0},
+        {"amount zero", [](Filing& c) { c.form.amount_minor = 0; }, "amount_minor", ErrorCode::must_be_positive, 0},
+        {"amount negative", [](Filing& c) { c.form.amount_minor = -1; }, "amount_minor", ErrorCode::must_be_positive,
+         0},
+        {"amount one fen above the total", [](Filing& c) { c.form.amount_minor = 89901; }, "amount_minor",
          ErrorCode::exceeds_order_total, 0},
-        {"currency differs from the order's", [](Case& c) { c.form.currency = "USD"; }, "currency",
+        {"currency differs from the order's", [](Filing& c) { c.form.currency = "USD"; }, "currency",
          ErrorCode::currency_mismatch, 0},
         {"currency differs and amount above total: only the currency is reported",
-         [](Case& c) {
+         [](Filing& c) {
              c.form.currency = "USD";
              c.form.amount_minor = 999999;
          },
          "currency", ErrorCode::currency_mismatch, 0},
-        {"currency lower case", [](Case& c) { c.form.currency = "cny"; }, "currency", ErrorCode::invalid_format, 0},
-        {"currency empty", [](Case& c) { c.form.currency = ""; }, "currency", ErrorCode::invalid_format, 0},
-        {"currency four letters", [](Case& c) { c.form.currency = "CNYY"; }, "currency",
-         ErrorCode::invalid_format, 0},
-        {"description empty", [](Case& c) { c.form.description = ""; }, "description", ErrorCode::required, 0},
-        {"description one character", [](Case& c) { c.form.description = "坏"; }, "description",
-         ErrorCode::too_short, 10},
+        {"currency lower case", [](Filing& c) { c.form.currency = "cny"; }, "currency", ErrorCode::invalid_format, 0},
+        {"currency empty", [](Filing& c) { c.form.currency = ""; }, "currency", ErrorCode::invalid_format, 0},
+        {"currency four letters", [](Filing& c) { c.form.currency = "CNYY"; }, "currency", ErrorCode::invalid_format,
+         0},
+        {"description empty", [](Filing& c) { c.form.description = ""; }, "description", ErrorCode::required, 0},
+        {"description one character", [](Filing& c) { c.form.description = "坏"; }, "description", ErrorCode::too_short,
+         10},
         // 9 characters but 27 bytes: the minimum counts characters, not bytes.
-        {"description 9 Chinese characters", [](Case& c) { c.form.description = repeat("坏", 9); }, "description",
+        {"description 9 Chinese characters", [](Filing& c) { c.form.description = repeat("坏", 9); }, "description",
          ErrorCode::too_short, 10},
-        {"description 9 ASCII characters", [](Case& c) { c.form.description = "123456789"; }, "description",
+        {"description 9 ASCII characters", [](Filing& c) { c.form.description = "123456789"; }, "description",
          ErrorCode::too_short, 10},
         // 2001 characters, 6003 bytes.
-        {"description 2001 Chinese characters", [](Case& c) { c.form.description = repeat("坏", 2001); },
+        {"description 2001 Chinese characters", [](Filing& c) { c.form.description = repeat("坏", 2001); },
          "description", ErrorCode::too_long, 2000},
-        {"description 2001 ASCII characters", [](Case& c) { c.form.description = std::string(2001, 'x'); },
+        {"description 2001 ASCII characters", [](Filing& c) { c.form.description = std::string(2001, 'x'); },
          "description", ErrorCode::too_long, 2000},
-        {"description with a stray byte", [](Case& c) { c.form.description = "耳机左边没有声音\xFF要求退货"; },
+        {"description with a stray byte", [](Filing& c) { c.form.description = "耳机左边没有声音\xFF要求退货"; },
          "description", ErrorCode::invalid_format, 0},
         {"description with a truncated character",
-         [](Case& c) { c.form.description = "耳机左边没有声音要求退货\xE5\xBC"; }, "description",
+         [](Filing& c) { c.form.description = "耳机左边没有声音要求退货\xE5\xBC"; }, "description",
          ErrorCode::invalid_format, 0},
-        {"buyer records a hotline call", [](Case& c) { c.form.channel = Channel::hotline; }, "channel",
+        {"buyer records a hotline call", [](Filing& c) { c.form.channel = Channel::hotline; }, "channel",
          ErrorCode::channel_not_allowed, 0},
-        {"buyer records an e-mail", [](Case& c) { c.form.channel = Channel::email; }, "channel",
+        {"buyer records an e-mail", [](Filing& c) { c.form.channel = Channel::email; }, "channel",
          ErrorCode::channel_not_allowed, 0},
-        {"buyer records a social-media post", [](Case& c) { c.form.channel = Channel::social; }, "channel",
+        {"buyer records a social-media post", [](Filing& c) { c.form.channel = Channel::social; }, "channel",
          ErrorCode::channel_not_allowed, 0},
         {"one second past the 15-day window after delivery",
-         [](Case& c) { c.now = c.order.delivered_at + 15 * kSecondsPerDay + 1; }, "order_ref",
+         [](Filing& c) { c.now = c.order.delivered_at + 15 * kSecondsPerDay + 1; }, "order_ref",
          ErrorCode::filing_window_closed, 15},
         {"not received: one second past 30 days from the order date",
-         [](Case& c) {
+         [](Filing& c) {
              c.form.category = Category::not_received;
              c.now = c.order.placed_at + 30 * kSecondsPerDay + 1;
          },
          "order_ref", ErrorCode::filing_window_closed, 30},
         {"undelivered order: one second past 30 days from the order date",
-         [](Case& c) {
+         [](Filing& c) {
              c.order.delivered_at = 0;
              c.now = c.order.placed_at + 30 * kSecondsPerDay + 1;
          },
@@ -160,10 +148,10 @@ TEST_CASE("each broken rule yields exactly its own error") {
 
     for (const Row& row : rows) {
         CAPTURE(row.name);
-        Case c;
+        Filing c;
         row.change(c);
         const FieldErrors errors = c.validate();
-        CAPTURE(describe(errors));
+        CAPTURE(describe_with_limits(errors));
         REQUIRE(errors.size() == 1);
         CHECK(errors[0].field == row.field);
         CHECK(errors[0].code == row.code);
@@ -174,79 +162,82 @@ TEST_CASE("each broken rule yields exactly its own error") {
 TEST_CASE("the edges of each rule are still valid") {
     struct Row {
         const char* name;
-        std::function<void(Case&)> change;
+        std::function<void(Filing&)> change;
     };
     const Row rows[] = {
-        {"order_ref of exactly 64 characters", [](Case& c) { c.form.order_ref = std::string(64, 'A'); }},
-        {"order_ref with every allowed character", [](Case& c) { c.form.order_ref = "AZaz09-_"; }},
-        {"amount of one fen", [](Case& c) { c.form.amount_minor = 1; }},
-        {"amount equal to the order total", [](Case& c) { c.form.amount_minor = 89900; }},
-        {"description of exactly 10 Chinese characters", [](Case& c) { c.form.description = repeat("坏", 10); }},
-        {"description of exactly 10 ASCII characters", [](Case& c) { c.form.description = "1234567890"; }},
-        {"description of exactly 2000 Chinese characters",
-         [](Case& c) { c.form.description = repeat("坏", 2000); }},
+        {"order_ref of exactly 64 characters", [](Filing& c) { c.form.order_ref = std::string(64, 'A'); }},
+        {"order_ref with every allowed character", [](Filing& c) { c.form.order_ref = "AZaz09-_"; }},
+        {"amount of one fen", [](Filing& c) { c.form.amount_minor = 1; }},
+        {"amount equal to the order total", [](Filing& c) { c.form.amount_minor = 89900; }},
+        {"description of exactly 10 Chinese characters", [](Filing& c) { c.form.description = repeat("坏", 10); }},
+        {"description of exactly 10 ASCII characters", [](Filing& c) { c.form.description = "1234567890"; }},
+        {"description of exactly 2000 Chinese characters", [](Filing& c) { c.form.description = repeat("坏", 2000); }},
         {"description with emoji (4-byte characters)",
-         [](Case& c) { c.form.description = repeat("\xF0\x9F\x98\x80", 10); }},
-        {"buyer on the app", [](Case& c) { c.form.channel = Channel::app; }},
-        {"support on the web", [](Case& c) {
+         [](Filing& c) { c.form.description = repeat("\xF0\x9F\x98\x80", 10); }},
+        {"buyer on the app", [](Filing& c) { c.form.channel = Channel::app; }},
+        {"support on the web",
+         [](Filing& c) {
              c.filer = kSupportViewer;
              c.form.channel = Channel::web;
          }},
-        {"support records a hotline call", [](Case& c) {
+        {"support records a hotline call",
+         [](Filing& c) {
              c.filer = kSupportViewer;
              c.form.channel = Channel::hotline;
          }},
-        {"support records an e-mail", [](Case& c) {
+        {"support records an e-mail",
+         [](Filing& c) {
              c.filer = kSupportViewer;
              c.form.channel = Channel::email;
          }},
-        {"support records a social-media post", [](Case& c) {
+        {"support records a social-media post",
+         [](Filing& c) {
              c.filer = kSupportViewer;
              c.form.channel = Channel::social;
          }},
-        {"exactly at the 15-day deadline", [](Case& c) { c.now = c.order.delivered_at + 15 * kSecondsPerDay; }},
-        {"the moment of delivery", [](Case& c) { c.now = c.order.delivered_at; }},
+        {"exactly at the 15-day deadline", [](Filing& c) { c.now = c.order.delivered_at + 15 * kSecondsPerDay; }},
+        {"the moment of delivery", [](Filing& c) { c.now = c.order.delivered_at; }},
         {"not received: exactly at 30 days from the order date",
-         [](Case& c) {
+         [](Filing& c) {
              c.form.category = Category::not_received;
              c.now = c.order.placed_at + 30 * kSecondsPerDay;
          }},
         {"not received: past 15 days after delivery but within 30 from the order",
-         [](Case& c) {
+         [](Filing& c) {
              c.form.category = Category::not_received;
              c.now = c.order.delivered_at + 20 * kSecondsPerDay;
          }},
         {"undelivered order: exactly at 30 days from the order date",
-         [](Case& c) {
+         [](Filing& c) {
              c.order.delivered_at = 0;
              c.now = c.order.placed_at + 30 * kSecondsPerDay;
          }},
     };
     for (const Row& row : rows) {
         CAPTURE(row.name);
-        Case c;
+        Filing c;
         row.change(c);
         const FieldErrors errors = c.validate();
-        CAPTURE(describe(errors));
+        CAPTURE(describe_with_limits(errors));
         CHECK(errors.empty());
     }
 }
 
 TEST_CASE("without an order, nothing is checked against one") {
-    Case c;
+    Filing c;
     c.order_known = false;
     c.form.amount_minor = 99'999'999;             // above the (unknown) total
     c.form.currency = "USD";                     // differs from the (unknown) currency
     c.now = kNow + 1000 * kSecondsPerDay;        // long past any window
     const FieldErrors errors = c.validate();
-    CAPTURE(describe(errors));
+    CAPTURE(describe_with_limits(errors));
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].field == "order_ref");
     CHECK(errors[0].code == ErrorCode::unknown_order);
 }
 
 TEST_CASE("a malformed order_ref is not also reported as an unknown order") {
-    Case c;
+    Filing c;
     c.order_known = false;
     c.form.order_ref = "TB 1";
     const FieldErrors errors = c.validate();
@@ -255,7 +246,7 @@ TEST_CASE("a malformed order_ref is not also reported as an unknown order") {
 }
 
 TEST_CASE("every problem is reported at once") {
-    Case c;
+    Filing c;
     c.form.order_ref = "";
     c.form.amount_minor = 0;
     c.form.currency = "rmb";
@@ -263,7 +254,7 @@ TEST_CASE("every problem is reported at once") {
     c.form.channel = Channel::hotline;
     c.now = c.order.delivered_at + 100 * kSecondsPerDay;
     const FieldErrors errors = c.validate();
-    CAPTURE(describe(errors));
+    CAPTURE(describe_with_limits(errors));
     CHECK(errors.size() == 6);
 
     auto has = [&](const char* field, ErrorCode code, std::int64_t limit) {
@@ -284,8 +275,8 @@ TEST_CASE("the channel rule per role: only support agents record hotline, e-mail
         for (const auto& channel_entry : EnumTable<Channel>::entries) {
             CAPTURE(role_entry.key);
             CAPTURE(channel_entry.key);
-            Case c;
-            c.filer = Viewer{kBuyer, role_entry.value, 0};
+            Filing c;
+            c.filer = Viewer{kOrderBuyer, role_entry.value, 0};
             c.form.channel = channel_entry.value;
             const bool self_service = channel_entry.value == Channel::web || channel_entry.value == Channel::app;
             const bool allowed = self_service || role_entry.value == Role::support;
@@ -304,7 +295,7 @@ TEST_CASE("validate_filing applies tuned rules and quotes their limits") {
     rules.not_received_window_days = 10;
 
     SUBCASE("shorter order_ref limit") {
-        Case c;
+        Filing c;
         c.form.order_ref = "TB-12";
         c.order.order_ref = "TB-12";
         c.form.description = "坏了坏了";
@@ -314,7 +305,7 @@ TEST_CASE("validate_filing applies tuned rules and quotes their limits") {
         CHECK(errors[0].limit == 4);
     }
     SUBCASE("description bounds") {
-        Case c;
+        Filing c;
         c.form.description = "坏了";
         FieldErrors errors = c.validate(rules);
         REQUIRE(errors.size() == 1);
@@ -331,7 +322,7 @@ TEST_CASE("validate_filing applies tuned rules and quotes their limits") {
         CHECK(c.validate(rules).empty());
     }
     SUBCASE("filing windows") {
-        Case c;
+        Filing c;
         c.form.description = "坏了坏了";
         c.now = c.order.delivered_at + 7 * kSecondsPerDay;
         CHECK(c.validate(rules).empty());
@@ -524,7 +515,7 @@ TEST_CASE("an order with a dispute in progress cannot get a second one") {
 
 namespace {
 
-const Viewer kMerchantViewer{30, Role::merchant, 3};  // the shop of order_delivered()
+const Viewer kMerchantViewer{30, Role::merchant, kOrderShop};  // the shop of order_delivered()
 const Viewer kOtherMerchantViewer{31, Role::merchant, 4};
 
 FilingForm merchant_vs_buyer_form() {
@@ -547,12 +538,6 @@ FilingForm merchant_vs_platform_form() {
     return f;
 }
 
-std::string fields(const FieldErrors& errors) {
-    std::string s;
-    for (const auto& e : errors) s += e.field + "/" + to_key(e.code) + " ";
-    return s;
-}
-
 }  // namespace
 
 TEST_CASE("merchant v. buyer: on an order of the merchant's own shop, money remedies, within the order total") {
@@ -560,18 +545,20 @@ TEST_CASE("merchant v. buyer: on an order of the merchant's own shop, money reme
     CHECK(validate_filing(merchant_vs_buyer_form(), &o, kMerchantViewer, kNow).empty());
     CHECK(validate_filing(merchant_vs_buyer_form(), &o, kSupportViewer, kNow).empty());  // on its behalf
     // Another shop's order is no order of theirs.
-    CHECK(fields(validate_filing(merchant_vs_buyer_form(), &o, kOtherMerchantViewer, kNow)) == "order_ref/unknown_order ");
-    CHECK(fields(validate_filing(merchant_vs_buyer_form(), nullptr, kMerchantViewer, kNow)) == "order_ref/unknown_order ");
+    CHECK(describe(validate_filing(merchant_vs_buyer_form(), &o, kOtherMerchantViewer, kNow)) ==
+          "order_ref/unknown_order ");
+    CHECK(describe(validate_filing(merchant_vs_buyer_form(), nullptr, kMerchantViewer, kNow)) ==
+          "order_ref/unknown_order ");
     // A buyer does not file against a buyer.
-    CHECK(fields(validate_filing(merchant_vs_buyer_form(), &o, kBuyerViewer, kNow)) == "kind/not_applicable ");
+    CHECK(describe(validate_filing(merchant_vs_buyer_form(), &o, kBuyerViewer, kNow)) == "kind/not_applicable ");
     // Nor does a merchant file a buyer's complaint.
-    CHECK(fields(validate_filing(good_form(), &o, kMerchantViewer, kNow)) == "kind/not_applicable ");
+    CHECK(describe(validate_filing(good_form(), &o, kMerchantViewer, kNow)) == "kind/not_applicable ");
     FilingForm f = merchant_vs_buyer_form();
     f.requested_remedy = Remedy::reissue;
-    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "requested_remedy/not_applicable ");
+    CHECK(describe(validate_filing(f, &o, kMerchantViewer, kNow)) == "requested_remedy/not_applicable ");
     f = merchant_vs_buyer_form();
     f.amount_minor = 89901;
-    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "amount_minor/exceeds_order_total ");
+    CHECK(describe(validate_filing(f, &o, kMerchantViewer, kNow)) == "amount_minor/exceeds_order_total ");
     CHECK(claim_ceiling(f, &o) == o.total);
 }
 
@@ -583,28 +570,29 @@ TEST_CASE("merchant v. platform: contract or policy, no order, a positive amount
     for (const Category c : {Category::quality_defect, Category::after_sales, Category::other}) {
         CAPTURE(to_key(c));
         f.category = c;
-        CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "category/not_applicable ");
+        CHECK(describe(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "category/not_applicable ");
     }
     f = merchant_vs_platform_form();
     f.order_ref = "TB-1";
     const OrderSnapshot o = order_delivered(kNow);
-    CHECK(fields(validate_filing(f, &o, kMerchantViewer, kNow)) == "order_ref/not_applicable ");
+    CHECK(describe(validate_filing(f, &o, kMerchantViewer, kNow)) == "order_ref/not_applicable ");
     f = merchant_vs_platform_form();
     f.amount_minor = 0;
-    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/must_be_positive ");
+    CHECK(describe(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/must_be_positive ");
     const FilingRules rules;
     f.amount_minor = rules.no_order_amount_max_minor;
     CHECK(validate_filing(f, nullptr, kMerchantViewer, kNow).empty());
     f.amount_minor += 1;
-    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/out_of_range ");
+    CHECK(describe(validate_filing(f, nullptr, kMerchantViewer, kNow)) == "amount_minor/out_of_range ");
     f = merchant_vs_platform_form();
     f.requested_remedy = Remedy::exchange;
     f.description = "短";
     f.channel = Channel::hotline;
     f.currency = "cny";
-    CHECK(fields(validate_filing(f, nullptr, kMerchantViewer, kNow)) ==
+    CHECK(describe(validate_filing(f, nullptr, kMerchantViewer, kNow)) ==
           "requested_remedy/not_applicable currency/invalid_format description/too_short channel/channel_not_allowed ");
-    CHECK(fields(validate_filing(merchant_vs_platform_form(), nullptr, kBuyerViewer, kNow)) == "kind/not_applicable ");
+    CHECK(describe(validate_filing(merchant_vs_platform_form(), nullptr, kBuyerViewer, kNow)) ==
+          "kind/not_applicable ");
     // No order: the ceiling bounds the case's offers and rulings.
     CHECK(claim_ceiling(merchant_vs_platform_form(), nullptr) == Money{rules.no_order_amount_max_minor, "CNY"});
 }
