@@ -1,5 +1,8 @@
 #include "app.hpp"
 
+#include <sys/socket.h>
+
+#include <atomic>
 #include <cstdio>
 #include <regex>
 
@@ -11,20 +14,45 @@
 
 namespace accord {
 
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+constexpr std::size_t kWorkerThreads = 64;
+
 // Room for the multipart boundaries and part headers around one evidence file.
 constexpr std::int64_t kMultipartEnvelopeBytes = 64 * 1024;
+
+namespace {
+std::atomic<int> g_listen_fd{-1};
+}  // namespace
+
+// Debian's cpp-httplib listens with a backlog of 5: a burst of new connections overflowed it and
+// the kernel reset them (or fell back to SYN cookies). listen() again on the bound socket raises
+// it to the system's maximum.
+void widen_listen_backlog() {
+    if (g_listen_fd >= 0) ::listen(g_listen_fd, SOMAXCONN);
+}
 
 void configure_server(httplib::Server& server, AppContext& app) {
     // Without TCP_NODELAY every keep-alive reply waits ~40 ms for a delayed ACK (TOOLCHAIN.md).
     server.set_tcp_nodelay(true);
     // cpp-httplib's default adds SO_REUSEPORT, which lets a second server bind the same port
     // silently and share its traffic. Keep SO_REUSEADDR only: a busy port is an error.
+    // The listening socket is remembered so widen_listen_backlog() can raise its backlog.
     server.set_socket_options([](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+        g_listen_fd = sock;
     });
-    server.set_read_timeout(10, 0);
+    // cpp-httplib serves each connection on one pool thread for its whole life (keep-alive
+    // included); its default of 8 threads let 8 idle or slow clients stall everyone. A larger,
+    // still bounded pool, and shorter waits on a silent peer, keep the server answering.
+    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
+    server.set_keep_alive_timeout(3);
 
     // Anything that left an error status without a body gets our JSON error shape.
     server.set_error_handler([&app](const httplib::Request& req, httplib::Response& res) {
@@ -85,6 +113,11 @@ void configure_server(httplib::Server& server, AppContext& app) {
         // API replies carry personal data and differ by who asks: a browser must not keep them,
         // or revalidate one user's copy for the next user of the same browser.
         if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+        // Exactly what the WASM client needs: its own scripts, WebAssembly compilation, fetches to
+        // this origin; no inline code, no framing (clickjacking), no referrer leaking case URLs.
+        res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+        res.set_header("X-Frame-Options", "DENY");
+        res.set_header("Referrer-Policy", "no-referrer");
         res.set_header("Cross-Origin-Opener-Policy", "same-origin");
         res.set_header("Cross-Origin-Embedder-Policy", "require-corp");
         res.set_header("X-Content-Type-Options", "nosniff");

@@ -42,5 +42,7 @@ struct AppContext {
 
 // Registers the API, the static client and the JSON error handlers.
 void configure_server(httplib::Server& server, AppContext& app);
+// Call after binding: raises the listen backlog of the socket configure_server's server bound.
+void widen_listen_backlog();
 
 }  // namespace accord

@@ -220,6 +220,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
             return 1;
         }
+        accord::widen_listen_backlog();
         scheduler.start();
         std::thread listener([&server] { server.listen_after_bind(); });
         for (int waited = 0; !server.is_running() && waited < 5000; ++waited)

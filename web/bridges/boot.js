@@ -7,6 +7,9 @@
     .then((buf) => new Uint8Array(buf))
     .catch((e) => { console.error('accord: font failed to load, Chinese will show as boxes', e); return null; });
 
+  // The canvas has its own right-click behaviour (set here: the CSP allows no inline handlers).
+  document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     accordFont: null,
