@@ -216,8 +216,8 @@ inline ActionRequest rq(Action a, const Actor& who, Timestamp at, std::string re
 // Applies and requires success.
 inline ActionResult must(const Case& c, const ActionRequest& r, const LifecycleContext& ctx = kCtx) {
     ActionResult res = apply(c, r, ctx);
-    INFO("action ", to_key(r.action), " in ", to_key(c.dispute.state), ": error ", to_key(res.error), " fields ",
-         describe(res.field_errors));
+    INFO("action ", std::string(to_key(r.action)), " in ", std::string(to_key(c.dispute.state)), ": error ",
+         std::string(to_key(res.error)), " fields ", describe(res.field_errors));
     REQUIRE(res.ok);
     return res;
 }
