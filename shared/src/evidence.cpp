@@ -74,6 +74,8 @@ std::string sanitize_file_name(const std::string& name) {
                 out += static_cast<char>(ch);  // no leading dots (hidden files, "..") or spaces
                 ++chars;
             }
+        } else if (ch == 0xC2 && static_cast<unsigned char>(base[i + 1]) <= 0x9F) {
+            // the C1 control characters U+0080..U+009F (C2 80..C2 9F) vanish too
         } else {
             out.append(base, i, len);
             ++chars;
