@@ -174,10 +174,12 @@ json advance_past(SharedServer& w, Session& s, std::int64_t id, const std::strin
 
 // --- evidence ---------------------------------------------------------------------------------
 
-static std::string filled(std::string head, std::size_t size) {
-    while (head.size() < size) head += static_cast<char>('a' + head.size() % 26);
-    head.resize(std::max(size, std::size_t{1}));
-    return head;
+// `head`, then filler up to `size` bytes (cut to `size` when shorter than the head).
+static std::string filled(const std::string& head, std::size_t size) {
+    std::string out(size, 'x');
+    for (std::size_t i = head.size(); i < size; i += 4096) out[i] = static_cast<char>('a' + (i / 4096) % 26);
+    out.replace(0, std::min(size, head.size()), head, 0, std::min(size, head.size()));
+    return out;
 }
 
 std::string jpeg_bytes(std::size_t size) { return filled(std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11), size); }
