@@ -45,8 +45,12 @@ void post_message(AppContext& app, const httplib::Request& req, httplib::Respons
                         form.body, app.now()};
     m.id = db::insert_message(app.db, m);
     const std::string visibility = to_key(form.visibility);
+    // The history names the writer's relation to the case, like every other event.
     cases::record_side_event(app, id, "message", user->id, m.at,
-                             {{"message_id", m.id}, {"visibility", visibility}, {"body_sha256", auth::sha256_hex(m.body)}},
+                             {{"message_id", m.id},
+                              {"visibility", visibility},
+                              {"body_sha256", auth::sha256_hex(m.body)},
+                              {"relation", to_key(relation_to(stored->c, actor))}},
                              visibility);
     tx.commit();
     res.set_header("Location", std::string(api::kPrefix) + "/disputes/" + std::to_string(id) + "/messages");
