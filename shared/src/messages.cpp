@@ -10,9 +10,11 @@ FieldErrors validate_message(const MessageForm& form, Role author) {
     if (!is_valid_utf8(form.body)) {
         errors.push_back({"body", ErrorCode::invalid_format, 0});
     } else {
-        const std::size_t first = form.body.find_first_not_of(" \t\r\n");
-        if (first == std::string::npos) errors.push_back({"body", ErrorCode::required, 0});
-        else if (utf8_length(form.body) > kMessageMaxChars)
+        // Counted after trimming, like a filing's description: the ideographic space a Chinese IME types is
+        // white space too, and the spaces around the text do not count against the limit.
+        const std::size_t length = utf8_length(trim_spaces(form.body));
+        if (length == 0) errors.push_back({"body", ErrorCode::required, 0});
+        else if (length > kMessageMaxChars)
             errors.push_back({"body", ErrorCode::too_long, static_cast<std::int64_t>(kMessageMaxChars)});
     }
     if (form.visibility == MessageVisibility::staff && !is_staff(author))
