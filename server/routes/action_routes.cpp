@@ -1,8 +1,10 @@
 // POST /api/v1/disputes/{id}/actions: every lifecycle action, one route. The body is
 // {"action": "...", ...payload}; the actor and the time come from the session and the server's
 // clock. If-Match (the case's version) guards against acting on a case someone else just moved.
+#include "accord/access.hpp"
 #include "accord/api_lifecycle.hpp"
 #include "cases/case_service.hpp"
+#include "db/user_repository.hpp"
 #include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
@@ -52,6 +54,18 @@ void take_action(AppContext& app, const httplib::Request& req, httplib::Response
     {
         auto lock = app.db.lock();
         request.actor = cases::actor_for(app, *user);
+        // An assignment names an account of the role it assigns: the model knows ids, not roles.
+        // Checked where the model would let the actor assign, so a refusal still says why first.
+        if ((request.action == Action::assign_mediator || request.action == Action::assign_arbitrator) &&
+            request.target != 0) {
+            const Role wanted = request.action == Action::assign_mediator ? Role::mediator : Role::arbitrator;
+            const auto assignee = db::find_user(app.db, request.target);
+            const auto stored = db::load_case(app.db, id);
+            if ((!assignee || assignee->info.role != wanted) && stored && (!expected || *expected == stored->version) &&
+                can_view(stored->c.dispute, request.actor.viewer) &&
+                may(stored->c, request.action, request.actor, app.now(), cases::lifecycle_context(app)))
+                return http::send_field_errors(res, 422, {{"assignee_id", ErrorCode::invalid_choice, 0}}, lang);
+        }
     }
 
     const cases::ActOutcome out = cases::act(app, id, request, expected);

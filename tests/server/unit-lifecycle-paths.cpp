@@ -679,3 +679,34 @@ TEST_CASE("satisfaction: each party rates once after the case closed; rating mov
     CHECK(std::vector<std::string>(t.end() - 2, t.end()) ==
           std::vector<std::string>{"rate case_buyer closed>closed", "rate case_merchant closed>closed"});
 }
+
+TEST_CASE("a case is assigned only to an account of the right role: a mediator to mediate, an arbitrator to rule") {
+    SharedServer& w = shared;
+    Session support = w.as("support"), admin = w.as("admin"), buyer = w.as("buyer");
+    const std::int64_t id = accepted_case(w, "full_refund", 5000);
+    act(buyer, id, {{"action", "request_mediation"}});
+    const std::int64_t version = view(support, id)["version"].get<std::int64_t>();
+    for (const std::string who : {"buyer", "merchant", "support", "arbitrator", "approver", "admin"}) {
+        CAPTURE(who);
+        refused(support, id, {{"action", "assign_mediator"}, {"assignee_id", user_id(w.server(), who)}}, 422,
+                "invalid_choice", "assignee_id");
+    }
+    refused(support, id, {{"action", "assign_mediator"}, {"assignee_id", 999999}}, 422, "invalid_choice",
+            "assignee_id");
+    CHECK(view(support, id)["version"] == version);
+    CHECK(view(support, id)["progress"]["mediator_id"] == 0);
+    const json r = act(support, id, {{"action", "assign_mediator"}, {"assignee_id", user_id(w.server(), "mediator2")}});
+    CHECK(r["progress"]["mediator_id"] == user_id(w.server(), "mediator2"));
+
+    Session mediator2 = w.as("mediator2");
+    act(mediator2, id, {{"action", "refer_to_arbitration"}, {"reason", "调解不成，转仲裁"}});
+    for (const std::string who : {"buyer", "mediator", "approver"}) {
+        CAPTURE(who);
+        refused(admin, id, {{"action", "assign_arbitrator"}, {"assignee_id", user_id(w.server(), who)}}, 422,
+                "invalid_choice", "assignee_id");
+    }
+    CHECK(view(admin, id)["progress"]["arbitrator_id"] == 0);
+    CHECK(act(admin, id, {{"action", "assign_arbitrator"}, {"assignee_id", user_id(w.server(), "arbitrator2")}})
+              ["progress"]["arbitrator_id"] == user_id(w.server(), "arbitrator2"));
+    act(buyer, id, {{"action", "withdraw"}, {"reason", "不再追究"}});
+}
