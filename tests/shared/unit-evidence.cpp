@@ -216,7 +216,7 @@ TEST_CASE("sanitize_file_name: at most 120 characters, counted as characters") {
     CHECK(sanitize_file_name(std::string(119, 'a') + ". tail") == std::string(119, 'a'));
 }
 
-TEST_CASE("sanitize_file_name: nothing left is \"evidence\"") {
+TEST_CASE("sanitize_file_name: a name with nothing left becomes evidence") {
     CHECK(sanitize_file_name("") == "evidence");
     CHECK(sanitize_file_name("/") == "evidence");
     CHECK(sanitize_file_name("////") == "evidence");
