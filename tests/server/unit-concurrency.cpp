@@ -282,3 +282,34 @@ TEST_CASE("SIGKILL during concurrent actions and uploads: every acknowledged wri
     CHECK(post_action(buyer, ids[0], offer(15000))->status == 200);
     upload_ok(buyer, ids[1]);
 }
+
+TEST_CASE("a client polling with If-None-Match gets 304 until the case moves, and each viewer has their own tag") {
+    SharedServer w;
+    const std::int64_t id = negotiating_case(w);
+    Session buyer = w.as("buyer"), merchant = w.as("merchant");
+    auto get = [&](Session& s, const std::string& tag) {
+        httplib::Headers h = s.headers();
+        if (!tag.empty()) h.emplace("If-None-Match", tag);
+        return s.http.Get(case_path(id), h);
+    };
+    auto first = get(buyer, "");
+    REQUIRE(first);
+    REQUIRE(first->status == 200);
+    const std::string tag = first->get_header_value("ETag");
+    CHECK(etag_version(tag) == body_of(first)["version"]);
+    auto again = get(buyer, tag);
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    CHECK(again->body.empty());
+    // The merchant's view (the buyer masked) is another representation: its own tag.
+    const std::string merchant_tag = get(merchant, "")->get_header_value("ETag");
+    CHECK(merchant_tag != tag);
+    CHECK(etag_version(merchant_tag) == etag_version(tag));
+    CHECK(get(merchant, tag)->status == 200);
+    // The case moves: the old tag no longer matches.
+    act(buyer, id, offer(15000));
+    auto moved = get(buyer, tag);
+    REQUIRE(moved);
+    CHECK(moved->status == 200);
+    CHECK(etag_version(moved->get_header_value("ETag")) == etag_version(tag) + 1);
+}

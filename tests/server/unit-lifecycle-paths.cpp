@@ -710,3 +710,54 @@ TEST_CASE("a case is assigned only to an account of the right role: a mediator t
               ["progress"]["arbitrator_id"] == user_id(w.server(), "arbitrator2"));
     act(buyer, id, {{"action", "withdraw"}, {"reason", "不再追究"}});
 }
+
+TEST_CASE("silence has a consequence at every step: escalation, deemed consent, deemed inspection, enforced refund") {
+    SharedServer w({"--test-clock"});
+    Session buyer = w.as("buyer"), merchant = w.as("merchant"), mediator = w.as("mediator"),
+            approver = w.as("approver");
+    // Negotiation stalls.
+    const std::int64_t talks = accepted_case(w, "full_refund", 5000);
+    act(merchant, talks, {{"action", "merchant_offer"}, {"terms", terms("partial_refund", 2000)}});
+    // The buyer consented, the merchant stays silent.
+    const std::int64_t consent = mediated_case(w, "full_refund", 5000);
+    act(mediator, consent, {{"action", "propose_settlement"}, {"terms", terms("partial_refund", 4000)}});
+    act(approver, consent, {{"action", "approve_proposal"}});
+    act(buyer, consent, {{"action", "consent"}});
+    // The return arrived; the merchant does not inspect it.
+    const std::int64_t inspect = accepted_case(w, "return_and_refund", 89900);
+    act(merchant, inspect, {{"action", "merchant_accept"}});
+    act(buyer, inspect, {{"action", "complete_step"}, {"tracking_number", "SF1234567890"}});
+    // The merchant agreed to refund and does not pay.
+    const std::int64_t unpaid = accepted_case(w, "full_refund", 5000);
+    act(merchant, unpaid, {{"action", "merchant_accept"}});
+
+    CHECK(view(buyer, talks)["deadlines"][0]["kind"] == "negotiation");
+    CHECK(view(buyer, consent)["deadlines"][0]["kind"] == "consent");
+    CHECK(view(buyer, consent)["deadlines"][0]["on"] == "merchant");
+    CHECK(view(buyer, inspect)["deadlines"][0]["kind"] == "merchant_inspection");
+    CHECK(view(buyer, unpaid)["deadlines"][0]["kind"] == "refund");
+
+    CHECK(w.advance_clock(73 * 3600)["fired"] == 4);
+    struct Expected {
+        std::int64_t id;
+        std::string state, detail, step;
+    };
+    for (const Expected& e : {Expected{talks, "mediation", "negotiation:escalate_to_mediation", ""},
+                              Expected{consent, "execution", "consent:deemed_consent", "refund"},
+                              Expected{inspect, "execution", "merchant_inspection:deemed_passed", "refund"},
+                              Expected{unpaid, "mediation", "refund:escalate_to_mediation", ""}}) {
+        CAPTURE(e.detail);
+        const json v = view(buyer, e.id);
+        CHECK(v["dispute"]["state"] == e.state);
+        const json ev = events(buyer, e.id);
+        REQUIRE(events_of(ev, "timeout").size() == 1);
+        CHECK(ev.back()["action"] == "timeout");
+        CHECK(ev.back()["detail"] == e.detail);
+        if (!e.step.empty()) {
+            const json& ex = v["progress"]["execution"];
+            CHECK(ex["plan"][ex["step"].get<std::size_t>()] == e.step);
+        }
+    }
+    CHECK(view(buyer, consent)["progress"]["settlement"]["basis"] == "mediation");
+    CHECK(view(buyer, consent)["progress"]["settlement"]["terms"]["amount_minor"] == 4000);
+}
