@@ -4,6 +4,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -94,6 +95,9 @@ inline Actor scheduler() {
     return a;
 }
 
+// The roles that work cases (every role but buyer and merchant).
+inline const Role kStaffRoles[] = {Role::support, Role::mediator, Role::arbitrator, Role::approver, Role::admin};
+
 // ---------------------------------------------------------------------------
 // The rules in force: the defaults, and a calendar of weekends only (UTC+8).
 
@@ -178,6 +182,16 @@ inline Ruling ruling(Liability liability, Terms remedy, std::optional<Violation>
 }
 inline Ruling merchant_liable() {
     return ruling(Liability::merchant, terms(Remedy::full_refund, 15000));
+}
+
+// ---------------------------------------------------------------------------
+// Text.
+
+// `unit` n times: long names, bodies and descriptions, in characters of any width.
+inline std::string repeat(const std::string& unit, std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += unit;
+    return s;
 }
 
 // ---------------------------------------------------------------------------

@@ -15,8 +15,6 @@ namespace {
 constexpr std::int64_t kOtherBuyerId = 8;
 constexpr std::int64_t kOtherShopId = 4;
 
-const Role kStaffRoles[] = {Role::support, Role::mediator, Role::arbitrator, Role::approver, Role::admin};
-
 Dispute sample_dispute() {
     Dispute d;
     d.id = 42;

@@ -7,8 +7,10 @@
 
 #include "accord/evidence.hpp"
 #include "accord/filing.hpp"
+#include "fixtures.hpp"
 
 using namespace accord;
+using namespace accord::fixtures;
 
 namespace {
 
@@ -23,12 +25,6 @@ std::string show(std::optional<EvidenceType> t) {
 // An ISO base media file's first box: size, "ftyp", the major brand, a minor version.
 std::string ftyp(const std::string& brand) {
     return std::string("\x00\x00\x00\x18", 4) + "ftyp" + brand + std::string("\x00\x00\x02\x00", 4) + "isommp42";
-}
-
-std::string repeat(const std::string& unit, std::size_t n) {
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += unit;
-    return s;
 }
 
 }  // namespace

@@ -38,12 +38,6 @@ namespace {
 const Viewer kBuyerViewer{kOrderBuyer, Role::buyer, 0};
 const Viewer kSupportViewer{20, Role::support, 0};
 
-std::string repeat(const std::string& unit, std::size_t n) {
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += unit;
-    return s;
-}
-
 // What a test changes in the otherwise valid filing.
 struct Filing {
     FilingForm form = good_form();

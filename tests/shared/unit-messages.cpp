@@ -15,19 +15,12 @@ using nlohmann::json;
 namespace {
 
 const Role kPartyRoles[] = {Role::buyer, Role::merchant};
-const Role kStaffRoles[] = {Role::support, Role::mediator, Role::arbitrator, Role::approver, Role::admin};
 
 MessageForm message(std::string body, MessageVisibility visibility = MessageVisibility::all) {
     MessageForm m;
     m.body = std::move(body);
     m.visibility = visibility;
     return m;
-}
-
-std::string repeat(const std::string& unit, std::size_t n) {
-    std::string s;
-    for (std::size_t i = 0; i < n; ++i) s += unit;
-    return s;
 }
 
 FieldErrors decode_text(const std::string& text, MessageForm& out) {
