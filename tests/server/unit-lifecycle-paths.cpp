@@ -117,7 +117,7 @@ TEST_CASE("the merchant accepts the claim: the buyer's request is carried out as
                                     });
 }
 
-TEST_CASE("triage: information is requested once, all at once; a case can be rejected with a reason") {
+TEST_CASE("triage: information is requested once, all at once, a case can be rejected with a reason") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), support = w.as("support");
 
@@ -156,7 +156,7 @@ TEST_CASE("triage: information is requested once, all at once; a case can be rej
     }
 }
 
-TEST_CASE("a silent merchant loses a claim of at most 200 CNY outright; above it the platform steps in") {
+TEST_CASE("a silent merchant loses a claim of at most 200 CNY outright, above it the platform steps in") {
     SharedServer w({"--test-clock"});
     Session support = w.as("support"), buyer = w.as("buyer");
     const std::int64_t small = accepted_case(w, "full_refund", 20000);  // 200.00: granted
@@ -303,7 +303,7 @@ TEST_CASE("mediation: evidence assessed, a proposal reviewed internally, both pa
                                  });
 }
 
-TEST_CASE("the reviewer returns a proposal with a reason; the mediator proposes again") {
+TEST_CASE("the reviewer returns a proposal with a reason, the mediator proposes again") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), merchant = w.as("merchant"), mediator = w.as("mediator"),
             approver = w.as("approver");
@@ -339,7 +339,7 @@ TEST_CASE("the reviewer returns a proposal with a reason; the mediator proposes 
     CHECK(events_of(ev, "return_proposal")[0]["reason"] == "金额偏高，请补充依据");
 }
 
-TEST_CASE("compensation the platform pays from 1000 CNY needs a manager; the same paid by the merchant a team lead") {
+TEST_CASE("compensation the platform pays from 1000 CNY needs a manager, the same paid by the merchant a team lead") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), merchant = w.as("merchant"), mediator = w.as("mediator"),
             approver = w.as("approver"), manager = w.as("manager");
@@ -540,7 +540,7 @@ TEST_CASE("withdrawal: only the claimant, only with a reason, and the case is fi
     CHECK(ev.back()["reason"] == "商家已补发，问题解决");
 }
 
-TEST_CASE("external referral: a court referral flags litigation risk; staff flag it on an open case") {
+TEST_CASE("external referral: a court referral flags litigation risk, staff flag it on an open case") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), merchant = w.as("merchant"), admin = w.as("admin"), approver = w.as("approver");
     const std::int64_t to_court = accepted_case(w, "full_refund", 5000);
@@ -577,7 +577,7 @@ TEST_CASE("external referral: a court referral flags litigation risk; staff flag
     act(buyer, open, {{"action", "withdraw"}, {"reason", "改走诉讼"}});
 }
 
-TEST_CASE("a merchant files against a buyer on its own order; the buyer answers; carried out to the end") {
+TEST_CASE("a merchant files against a buyer on its own order, the buyer answers, carried out to the end") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), merchant = w.as("merchant"), merchant2 = w.as("merchant2"),
             support = w.as("support");
@@ -652,7 +652,7 @@ TEST_CASE("a merchant files against the platform (contract, no order): mediation
                                     });
 }
 
-TEST_CASE("satisfaction: each party rates once after the case closed; rating moves nothing") {
+TEST_CASE("satisfaction: each party rates once after the case closed, rating moves nothing") {
     SharedServer& w = shared;
     Session buyer = w.as("buyer"), merchant = w.as("merchant"), support = w.as("support");
     const std::int64_t id = accepted_case(w, "full_refund", 5000);

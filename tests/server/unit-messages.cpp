@@ -101,7 +101,7 @@ TEST_CASE("merchants see the buyer's messages under the masked name, staff see w
     CHECK(view(merchant, id)["dispute"]["buyer"]["name"] == "张*");
 }
 
-TEST_CASE("a mediator not assigned to the case cannot post; the assigned one can") {
+TEST_CASE("a mediator not assigned to the case cannot post, the assigned one can") {
     Session buyer = shared.as("buyer"), support = shared.as("support"), mediator = shared.as("mediator"),
             mediator2 = shared.as("mediator2"), arbitrator = shared.as("arbitrator");
     // Before anyone is assigned, no mediator writes.
