@@ -187,7 +187,10 @@ FieldErrors decode(const json& j, FilingRules& out) {
     small("order_ref_max_chars", out.order_ref_max_chars);
     small("filing_window_days", out.filing_window_days);
     small("not_received_window_days", out.not_received_window_days);
-    r.integer("no_order_amount_max_minor", out.no_order_amount_max_minor);
+    if (r.integer("no_order_amount_max_minor", out.no_order_amount_max_minor) && out.no_order_amount_max_minor <= 0)
+        errors.push_back({"no_order_amount_max_minor", ErrorCode::must_be_positive, 0});
+    if (errors.empty() && out.description_min_chars > out.description_max_chars)
+        errors.push_back({"description_min_chars", ErrorCode::not_ascending, 0});
     return errors;
 }
 

@@ -21,6 +21,14 @@ bool is_mp4_brand(const unsigned char* brand) {
     return false;
 }
 
+// U+200E/U+200F, U+202A..U+202E, U+2066..U+2069: marks that reorder how a name is displayed.
+bool is_direction_mark(const std::string& s, std::size_t i) {
+    if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xE2) return false;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+           (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
 }  // namespace
 
 std::optional<EvidenceType> sniff_evidence_type(const unsigned char* head, std::size_t size) {
@@ -76,6 +84,8 @@ std::string sanitize_file_name(const std::string& name) {
             }
         } else if (ch == 0xC2 && static_cast<unsigned char>(base[i + 1]) <= 0x9F) {
             // the C1 control characters U+0080..U+009F (C2 80..C2 9F) vanish too
+        } else if (is_direction_mark(base, i)) {
+            // so do direction overrides: "photo\u202Egpj.exe" would read as "photoexe.jpg"
         } else {
             out.append(base, i, len);
             ++chars;

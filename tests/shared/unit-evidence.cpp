@@ -220,3 +220,9 @@ TEST_CASE("sanitize_file_name: a name with nothing left becomes evidence") {
     CHECK(sanitize_file_name("\n") == "evidence");
     CHECK(sanitize_file_name(". . .") == "evidence");
 }
+
+TEST_CASE("direction overrides vanish from evidence names, so a name shows what it is") {
+    CHECK(sanitize_file_name("photo\xE2\x80\xAEgpj.exe") == "photogpj.exe");
+    CHECK(sanitize_file_name("\xE2\x81\xA6\xE5\x8F\x91\xE7\xA5\xA8.pdf\xE2\x80\x8F") == "\xE5\x8F\x91\xE7\xA5\xA8.pdf");
+    CHECK(sanitize_file_name("\xE2\x80\x94" "dash.png") == "\xE2\x80\x94" "dash.png");  // an em dash stays
+}

@@ -101,7 +101,11 @@ TEST_CASE("FilingRules decode: the small limits must lie between 0 and 1000000")
         for (const std::int64_t good : {std::int64_t{0}, std::int64_t{1}, std::int64_t{1'000'000}}) {
             CAPTURE(good);
             FilingRules out;
-            CHECK(api::decode(with(key, good), out).empty());
+            // The other end of the description range is put out of the way: min <= max is checked too.
+            FilingRules wide;
+            wide.description_min_chars = 0;
+            wide.description_max_chars = 1'000'000;
+            CHECK(api::decode(with(key, good, wide), out).empty());
         }
     }
     // A value out of range is not taken: the field keeps what it had.
@@ -173,4 +177,19 @@ TEST_CASE("FilingRules decode: wrong types are refused") {
         FilingRules out;
         CHECK(describe(api::decode(parse_json(text), out)) == "/wrong_type ");
     }
+}
+
+TEST_CASE("FilingRules decode: a description minimum above the maximum is refused") {
+    FilingRules base;
+    base.description_max_chars = 100;
+    FilingRules out;
+    CHECK(describe(api::decode(with("description_min_chars", 101, base), out)) == "description_min_chars/not_ascending ");
+    CHECK(api::decode(with("description_min_chars", 100, base), out).empty());
+}
+
+TEST_CASE("FilingRules decode: the ceiling for cases without an order must be positive") {
+    FilingRules out;
+    CHECK(describe(api::decode(with("no_order_amount_max_minor", 0), out)) == "no_order_amount_max_minor/must_be_positive ");
+    CHECK(describe(api::decode(with("no_order_amount_max_minor", -5), out)) == "no_order_amount_max_minor/must_be_positive ");
+    CHECK(api::decode(with("no_order_amount_max_minor", 1), out).empty());
 }
