@@ -160,7 +160,18 @@ std::vector<std::string> finish_execution(SharedServer& w, std::int64_t id) {
     return done;
 }
 
-json advance_past(SharedServer& w, Session& s, std::int64_t id, const std::string& kind) {
+std::int64_t timeout_count(const ServerProcess& server, std::int64_t id) {
+    return sql_int(server.db_path(), "SELECT COUNT(*) FROM dispute_events WHERE action = 'timeout'" +
+                                         (id == 0 ? std::string() : " AND dispute_id = " + std::to_string(id)));
+}
+
+std::int64_t advance(SharedServer& w, std::int64_t seconds) {
+    const std::int64_t before = timeout_count(w.server());
+    w.advance_clock(seconds);  // everything due has fired when it answers, by whichever thread
+    return timeout_count(w.server()) - before;
+}
+
+std::int64_t advance_past(SharedServer& w, Session& s, std::int64_t id, const std::string& kind) {
     const json v = view(s, id);
     std::optional<std::int64_t> due;
     for (const json& d : v["deadlines"])
@@ -169,7 +180,7 @@ json advance_past(SharedServer& w, Session& s, std::int64_t id, const std::strin
     REQUIRE(due.has_value());
     const std::int64_t now = server_now(w.server());
     REQUIRE(*due >= now);
-    return w.advance_clock(*due - now + 1);
+    return advance(w, *due - now + 1);
 }
 
 // --- evidence ---------------------------------------------------------------------------------

@@ -68,9 +68,13 @@ json terms(const std::string& remedy, std::int64_t amount_minor, const std::stri
 // steps by `support`), with tracking numbers where a step needs one. Returns the steps done.
 std::vector<std::string> finish_execution(SharedServer& w, std::int64_t id);
 
-// The test clock: moves it just past the named running deadline of the case and returns the
-// clock's reply ({"server_time", "fired"}). REQUIREs that the deadline is open and running.
-json advance_past(SharedServer& w, Session& s, std::int64_t id, const std::string& kind);
+// Timeout events in the history (every case's, or one case's).
+std::int64_t timeout_count(const ServerProcess& server, std::int64_t id = 0);
+// Moves the test clock forward and returns how many deadlines fired: counted in the history, as
+// the reply's "fired" misses any the scheduler's own thread fired meanwhile.
+std::int64_t advance(SharedServer& w, std::int64_t seconds);
+// The same, just past the named running deadline of the case (REQUIREd open and running).
+std::int64_t advance_past(SharedServer& w, Session& s, std::int64_t id, const std::string& kind);
 
 // --- evidence ---------------------------------------------------------------------------------
 
