@@ -35,9 +35,9 @@ struct AppContext {
     AppConfig config;
     std::function<Timestamp()> now;  // the server's clock; tests may move it (--clock-offset, --test-clock)
     auth::ChainKey chain_key{};       // keys the event chain's MACs; read from outside the database
-    std::function<void(std::int64_t)> advance_clock = [](std::int64_t) {};
+    // The test clock: moves the clock forward and fires what fell due; returns how many fired.
+    std::function<int(std::int64_t)> advance_clock = [](std::int64_t) { return 0; };
     std::function<void()> wake_scheduler = [] {};  // a deadline may have moved earlier
-    std::function<int()> run_scheduler = [] { return 0; };  // fire what is due now (test clock)
 };
 
 // Registers the API, the static client and the JSON error handlers.

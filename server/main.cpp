@@ -19,6 +19,7 @@
 #include "db/event_log.hpp"
 #include "db/migrate.hpp"
 #include "demo/demo_data.hpp"
+#include "evidence/evidence_files.hpp"
 #include "jobs/deadline_scheduler.hpp"
 
 #ifndef ACCORD_DEFAULT_WEB_ROOT
@@ -205,13 +206,20 @@ int main(int argc, char** argv) {
                                                      /*create=*/!accord::db::has_events(db));
         if (const int sealed = accord::db::seal_legacy_events(db, app.chain_key))
             std::printf("accord-server: sealed %d events written before the keyed chain\n", sealed);
+        // A crash between an upload's move into place and its commit, or mid-upload, left files
+        // no row points at: they go before anyone can be served.
+        if (const int orphans = accord::evidence::remove_orphans(db, data_dir))
+            std::printf("accord-server: removed %d evidence files left by an interrupted upload\n", orphans);
         if (const int adopted = accord::cases::adopt_legacy_cases(app))
             std::printf("accord-server: stored %d cases filed before the case store\n", adopted);
 
         accord::jobs::DeadlineScheduler scheduler(app);
         app.wake_scheduler = [&scheduler] { scheduler.wake(); };
-        app.run_scheduler = [&scheduler] { return scheduler.run_due(); };
-        app.advance_clock = [](std::int64_t seconds) { offset += seconds; };
+        // The test clock moves time and fires what fell due in one step, so its reply counts
+        // exactly what that move fired (the scheduler thread cannot take some in between).
+        app.advance_clock = [&scheduler](std::int64_t seconds) {
+            return scheduler.run_due_after([seconds] { offset += seconds; });
+        };
         httplib::Server server;
         accord::configure_server(server, app);
 

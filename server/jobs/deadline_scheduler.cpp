@@ -82,7 +82,12 @@ int DeadlineScheduler::fire_case(std::int64_t id) {
 }
 
 int DeadlineScheduler::run_due() {
+    return run_due_after([] {});
+}
+
+int DeadlineScheduler::run_due_after(const std::function<void()>& first) {
     std::lock_guard<std::mutex> run(run_mutex_);
+    first();
     int fired = 0;
     for (;;) {
         std::vector<std::int64_t> ids;

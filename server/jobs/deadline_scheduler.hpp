@@ -6,6 +6,7 @@
 #pragma once
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -26,6 +27,8 @@ public:
     // Fires every deadline due at the server's current time; returns how many fired. The thread
     // calls it about once a second; the test clock calls it right after moving time.
     int run_due();
+    // Runs `first` (e.g. moving the clock), then run_due(), with no other run in between.
+    int run_due_after(const std::function<void()>& first);
     bool running() const { return thread_.joinable(); }
     // How late the oldest due deadline is right now (0 when none is due): the scheduler's lag.
     std::int64_t lag_seconds();

@@ -40,7 +40,8 @@ void take_action(AppContext& app, const httplib::Request& req, httplib::Response
     std::int64_t id = 0;
     if (!http::parse_id(req.matches[1], id)) return http::send_error(res, 404, ErrorCode::not_found, lang);
     std::optional<std::int64_t> expected;
-    if (req.has_header("If-Match")) {
+    // "*" matches any current version (RFC 9110): the same as sending none.
+    if (req.has_header("If-Match") && req.get_header_value("If-Match") != "*") {
         expected = http::parse_version_tag(req.get_header_value("If-Match"));
         if (!expected) return http::send_error(res, 400, ErrorCode::invalid_format, lang, "If-Match");
     }

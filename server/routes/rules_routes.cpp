@@ -66,8 +66,7 @@ void register_rules_routes(httplib::Server& server, AppContext& app) {
         if (r.integer("advance_seconds", seconds) && (seconds < 0 || seconds > 400 * kSecondsPerDay))
             errors.push_back({"advance_seconds", ErrorCode::out_of_range, 0});
         if (!errors.empty()) return http::send_field_errors(res, 400, errors, lang);
-        app.advance_clock(seconds);
-        const int fired = app.run_scheduler();
+        const int fired = app.advance_clock(seconds);
         http::send_json(res, 200, {{"server_time", app.now()}, {"fired", fired}});
     });
 }

@@ -126,11 +126,11 @@ void encode_assignee(const ActionRequest& r, json& j) {
 bool check_assignee(const CheckArgs& a) {
     const bool self = a.rel == R::mediator || a.rel == R::arbitrator;
     if (self && a.req.target != 0 && a.req.target != a.req.actor.viewer.user_id) {
-        a.errors.push_back({"target", ErrorCode::invalid_choice, 0});
+        a.errors.push_back({"assignee_id", ErrorCode::invalid_choice, 0});
         return true;
     }
     if (!self && a.req.target <= 0) {
-        a.errors.push_back({"target", ErrorCode::required, 0});
+        a.errors.push_back({"assignee_id", ErrorCode::required, 0});
         return true;
     }
     return false;
@@ -331,7 +331,7 @@ constexpr ActionSpec kSpecs[] = {
         .check =
             [](const CheckArgs& a) {
                 if (a.c.offers.empty() || a.req.target != a.c.offers.back().seq)
-                    a.errors.push_back({"target", ErrorCode::not_found, 0});  // only the latest offer is open
+                    a.errors.push_back({"offer_seq", ErrorCode::not_found, 0});  // only the latest offer is open
             },
         .effect =
             [](EffectArgs& e) {
@@ -571,7 +571,7 @@ constexpr ActionSpec kSpecs[] = {
             [](const CheckArgs& a) {
                 if (!check_assignee(a) && a.c.dispute.state == S::appealed && a.c.ruling &&
                     a.req.target == a.c.ruling->arbitrator_id)
-                    a.errors.push_back({"target", ErrorCode::invalid_choice, 0});  // a fresh arbitrator hears the appeal
+                    a.errors.push_back({"assignee_id", ErrorCode::invalid_choice, 0});  // a fresh arbitrator hears the appeal
             },
         .effect =
             [](EffectArgs& e) {

@@ -121,6 +121,11 @@ json encode_progress(const Case& c) {
         for (ExecutionStep s : c.plan) steps.push_back(to_key(s));
         j["execution"] = {{"plan", steps}, {"step", c.step}};
     }
+    // Both parties follow the parcels: the merchant waits for the return, the buyer for a reship.
+    if (!c.return_tracking.empty() || !c.reship_tracking.empty()) {
+        j["return_tracking"] = c.return_tracking;
+        j["reship_tracking"] = c.reship_tracking;
+    }
     if (c.referred_to) j["referred_to"] = to_key(*c.referred_to);
     if (!c.closing_summary.empty()) j["closing_summary"] = c.closing_summary;
     const auto rating = [](const Rating& r) { return json{{"score", r.score}, {"comment", r.comment}, {"at", r.at}}; };

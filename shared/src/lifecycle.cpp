@@ -23,7 +23,9 @@ constexpr std::size_t kMaxReason = 2000;
 void check_reason(const ActionSpec& spec, const std::string& reason, FieldErrors& errors) {
     const std::size_t n = utf8_length(reason);
     if (!is_valid_utf8(reason)) errors.push_back({"reason", ErrorCode::invalid_format, 0});
-    else if (n == 0 && spec.reason == ReasonRule::required) errors.push_back({"reason", ErrorCode::required, 0});
+    // A reason of spaces is no reason: trimmed like descriptions and messages.
+    else if (spec.reason == ReasonRule::required && trim_spaces(reason).empty())
+        errors.push_back({"reason", ErrorCode::required, 0});
     else if (n > kMaxReason) errors.push_back({"reason", ErrorCode::too_long, static_cast<std::int64_t>(kMaxReason)});
 }
 

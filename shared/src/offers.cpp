@@ -11,28 +11,28 @@ bool remedy_pays_money(Remedy r) {
 
 FieldErrors validate_terms(const Terms& t, const Money& order_total) {
     FieldErrors errors;
-    if (t.amount.currency != order_total.currency) errors.push_back({"amount", ErrorCode::currency_mismatch, 0});
+    if (t.amount.currency != order_total.currency) errors.push_back({"currency", ErrorCode::currency_mismatch, 0});
     if (t.amount.minor < 0 || (t.amount.minor == 0 && remedy_pays_money(t.remedy)))
-        errors.push_back({"amount", ErrorCode::must_be_positive, 0});
-    else if (t.amount.minor > order_total.minor) errors.push_back({"amount", ErrorCode::exceeds_order_total, 0});
+        errors.push_back({"amount_minor", ErrorCode::must_be_positive, 0});
+    else if (t.amount.minor > order_total.minor) errors.push_back({"amount_minor", ErrorCode::exceeds_order_total, 0});
     if (!is_valid_utf8(t.terms)) errors.push_back({"terms", ErrorCode::invalid_format, 0});
     else if (utf8_length(t.terms) > 500) errors.push_back({"terms", ErrorCode::too_long, 500});
 
     const std::int64_t share = t.platform_amount.minor;
     if (share != 0 && t.platform_amount.currency != t.amount.currency) {  // nothing paid has no currency to mind
-        errors.push_back({"platform_amount", ErrorCode::currency_mismatch, 0});
+        errors.push_back({"currency", ErrorCode::currency_mismatch, 0});
         return errors;
     }
     switch (t.payer) {
         case Payer::merchant:
-            if (share != 0) errors.push_back({"platform_amount", ErrorCode::not_applicable, 0});
+            if (share != 0) errors.push_back({"platform_amount_minor", ErrorCode::not_applicable, 0});
             break;
         case Payer::platform:
-            if (share != t.amount.minor) errors.push_back({"platform_amount", ErrorCode::must_equal_amount, 0});
+            if (share != t.amount.minor) errors.push_back({"platform_amount_minor", ErrorCode::must_equal_amount, 0});
             break;
         case Payer::shared:
             if (share <= 0 || share >= t.amount.minor)
-                errors.push_back({"platform_amount", ErrorCode::share_out_of_range, 0});
+                errors.push_back({"platform_amount_minor", ErrorCode::share_out_of_range, 0});
             break;
     }
     return errors;

@@ -34,8 +34,8 @@ FieldErrors validate_ruling(const Ruling& r, const Money& order_total, CaseKind 
             errors.push_back(e);
         }
     } else {
-        if (r.remedy.amount.minor != 0) errors.push_back({"remedy.amount", ErrorCode::not_applicable, 0});
-        if (r.remedy.platform_amount.minor != 0) errors.push_back({"remedy.platform_amount", ErrorCode::not_applicable, 0});
+        if (r.remedy.amount.minor != 0) errors.push_back({"remedy.amount_minor", ErrorCode::not_applicable, 0});
+        if (r.remedy.platform_amount.minor != 0) errors.push_back({"remedy.platform_amount_minor", ErrorCode::not_applicable, 0});
     }
     const bool merchant_liable = r.liability == Liability::merchant || r.liability == Liability::shared;
     if (r.violation && !merchant_liable) errors.push_back({"violation", ErrorCode::not_applicable, 0});

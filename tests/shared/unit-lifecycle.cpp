@@ -433,7 +433,7 @@ TEST_CASE("accept_offer: there must be an offer, the other party's, and the requ
         CAPTURE(target);
         ActionRequest r = rq(Action::accept_offer, buyer(), d.t + kHour);
         r.target = target;
-        field_error(d.c, r, "target", ErrorCode::not_found);
+        field_error(d.c, r, "offer_seq", ErrorCode::not_found);
     }
     ActionRequest r = rq(Action::accept_offer, buyer(), d.t + kHour);
     r.target = 2;
@@ -447,11 +447,11 @@ TEST_CASE("make_offer and merchant_offer: the terms are validated, within the or
     Drive d = reach(S::awaiting_merchant);
     ActionRequest r = rq(Action::merchant_offer, merchant(), d.t + kHour);
     r.terms = terms(Remedy::partial_refund, 200001);
-    field_error(d.c, r, "terms.amount", ErrorCode::exceeds_order_total);
+    field_error(d.c, r, "terms.amount_minor", ErrorCode::exceeds_order_total);
     r.terms = terms(Remedy::partial_refund, 0);
-    field_error(d.c, r, "terms.amount", ErrorCode::must_be_positive);
+    field_error(d.c, r, "terms.amount_minor", ErrorCode::must_be_positive);
     r.terms = Terms{Remedy::partial_refund, Money{100, "USD"}, ""};
-    field_error(d.c, r, "terms.amount", ErrorCode::currency_mismatch);
+    field_error(d.c, r, "terms.currency", ErrorCode::currency_mismatch);
     r.terms = terms(Remedy::reissue, 0, std::string(501, 'x'));
     field_error(d.c, r, "terms.terms", ErrorCode::too_long);
     r.terms = terms(Remedy::reissue, 0, "补发同款新品");
@@ -551,16 +551,16 @@ TEST_CASE("approve_proposal: the threshold is on what the platform pays, the mer
     CHECK(may_outcome(shared_small, Action::approve_proposal, approver(), t) == "allowed");
     // The share must fit the payer.
     p.terms = with_payer(terms(Remedy::partial_refund, 150000), Payer::shared, 150000);
-    field_error(d.c, p, "terms.platform_amount", ErrorCode::share_out_of_range);
+    field_error(d.c, p, "terms.platform_amount_minor", ErrorCode::share_out_of_range);
     p.terms = terms(Remedy::partial_refund, 150000);
     p.terms.payer = Payer::platform;
-    field_error(d.c, p, "terms.platform_amount", ErrorCode::must_equal_amount);
+    field_error(d.c, p, "terms.platform_amount_minor", ErrorCode::must_equal_amount);
     // Offers carry the payer too, checked the same way.
     Drive n = reach(S::negotiation);
     ActionRequest o = rq(Action::make_offer, buyer(), n.t + kHour);
     o.terms = terms(Remedy::partial_refund, 5000);
     o.terms.platform_amount.minor = 5000;
-    field_error(n.c, o, "terms.platform_amount", ErrorCode::not_applicable);
+    field_error(n.c, o, "terms.platform_amount_minor", ErrorCode::not_applicable);
 }
 
 TEST_CASE("consent: once per party, both consenting settle by mediation, declining goes to arbitration") {
@@ -670,7 +670,7 @@ TEST_CASE("assign_mediator and assign_arbitrator: who assigns whom, and reassign
     d.act(Action::request_mediation, buyer());
     REQUIRE(d.c.mediator_id == 0);
     // Staff must name the mediator.
-    field_error(d.c, rq(Action::assign_mediator, support(), d.t), "target", ErrorCode::required);
+    field_error(d.c, rq(Action::assign_mediator, support(), d.t), "assignee_id", ErrorCode::required);
     // A mediator takes the case themselves (target 0 or their own id), never assigns a colleague.
     ActionRequest self = rq(Action::assign_mediator, mediator(kOtherMediator), d.t + kHour);
     const ActionResult took = must(d.c, self);
@@ -681,7 +681,7 @@ TEST_CASE("assign_mediator and assign_arbitrator: who assigns whom, and reassign
     self.target = kOtherMediator;
     CHECK(must(d.c, self).next.mediator_id == kOtherMediator);
     self.target = kMediator;
-    field_error(d.c, self, "target", ErrorCode::invalid_choice);
+    field_error(d.c, self, "assignee_id", ErrorCode::invalid_choice);
     // Once assigned, other mediators are told it is done; support and admins may reassign.
     CHECK(may_outcome(took.next, Action::assign_mediator, mediator(kMediator), d.t) == "already_done");
     CHECK(may_outcome(took.next, Action::assign_mediator, mediator(kOtherMediator), d.t) == "already_done");
@@ -697,7 +697,7 @@ TEST_CASE("assign_mediator and assign_arbitrator: who assigns whom, and reassign
     advance(d, S::arbitration);
     REQUIRE(d.c.arbitrator_id == 0);
     CHECK(may_outcome(d.c, Action::assign_arbitrator, support(), d.t) == "forbidden");
-    field_error(d.c, rq(Action::assign_arbitrator, admin(), d.t), "target", ErrorCode::required);
+    field_error(d.c, rq(Action::assign_arbitrator, admin(), d.t), "assignee_id", ErrorCode::required);
     ActionRequest aa = rq(Action::assign_arbitrator, admin(), d.t + kHour);
     aa.target = kArbitrator;
     const ActionResult by_admin = must(d.c, aa);
@@ -707,7 +707,7 @@ TEST_CASE("assign_mediator and assign_arbitrator: who assigns whom, and reassign
     CHECK(may_outcome(by_admin.next, Action::rule, arbitrator(kOtherArbitrator), d.t) == "not_assigned");
     ActionRequest other = rq(Action::assign_arbitrator, arbitrator(kOtherArbitrator), d.t);
     other.target = kArbitrator;
-    field_error(d.c, other, "target", ErrorCode::invalid_choice);
+    field_error(d.c, other, "assignee_id", ErrorCode::invalid_choice);
 }
 
 TEST_CASE("payload checks: reasons, assessments, inspections") {
@@ -780,7 +780,7 @@ TEST_CASE("payload checks: reasons, assessments, inspections") {
     field_error(d.c, rr, "ruling.reasoning", ErrorCode::too_short);
     rr.ruling = merchant_liable();
     rr.ruling.remedy.amount = cny(300000);
-    field_error(d.c, rr, "ruling.remedy.amount", ErrorCode::exceeds_order_total);
+    field_error(d.c, rr, "ruling.remedy.amount_minor", ErrorCode::exceeds_order_total);
     rr.ruling = dismissed();
     rr.ruling.violation = Violation::counterfeit;
     field_error(d.c, rr, "ruling.violation", ErrorCode::not_applicable);
@@ -1232,7 +1232,7 @@ TEST_CASE("lifecycle (d): arbitration, penalty points, one appeal to a fresh arb
     CHECK(may_outcome(c, Action::assign_arbitrator, arbitrator(kArbitrator), appealed_at, ctx) == "forbidden");
     ActionRequest same = rq(Action::assign_arbitrator, admin(), appealed_at + kHour);
     same.target = kArbitrator;
-    field_error(c, same, "target", ErrorCode::invalid_choice, ctx);
+    field_error(c, same, "assignee_id", ErrorCode::invalid_choice, ctx);
     same.target = kOtherArbitrator;
     c = must(c, same, ctx).next;
     CHECK(c.arbitrator_id == kOtherArbitrator);
@@ -1713,7 +1713,7 @@ TEST_CASE("merchant v. buyer: withdrawing is the merchant's, a ruling against th
     d.act(Action::assign_arbitrator, arbitrator());
     ActionRequest rr = rq(Action::rule, arbitrator(), d.t + kHour);
     rr.ruling = ruling(Liability::merchant, terms(Remedy::compensation, 5000));
-    field_error(d.c, rr, "ruling.remedy.amount", ErrorCode::not_applicable);  // the claimant liable: dismissed
+    field_error(d.c, rr, "ruling.remedy.amount_minor", ErrorCode::not_applicable);  // the claimant liable: dismissed
     rr.ruling = ruling(Liability::buyer, terms(Remedy::compensation, 5000));
     const Case ruled = must(d.c, rr).next;
     const Timestamp end = deadline_after(ruled.state_entered_at, kRules.deadlines.appeal_window, kPlain);
@@ -1778,4 +1778,11 @@ TEST_CASE("merchant v. platform: declining goes to arbitration, the platform lia
     const ActionResult ex = must(d.c, rq(Action::timeout, scheduler(), end));
     CHECK(ex.next.dispute.state == S::execution);
     CHECK(ex.next.settlement->basis == SettlementBasis::ruling);
+}
+
+TEST_CASE("a reason of spaces is no reason, ideographic spaces included") {
+    Drive d = reach(S::negotiation);
+    field_error(d.c, rq(Action::withdraw, buyer(), d.t + kHour, "   "), "reason", ErrorCode::required);
+    field_error(d.c, rq(Action::withdraw, buyer(), d.t + kHour, "\xE3\x80\x80\xE3\x80\x80"), "reason", ErrorCode::required);
+    CHECK(apply(d.c, rq(Action::withdraw, buyer(), d.t + kHour, " 不想退了 "), kCtx).ok);
 }

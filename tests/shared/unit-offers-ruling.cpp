@@ -13,15 +13,15 @@ static const Money kTotal{89900, "CNY"};
 TEST_CASE("terms: amount within the order total, money remedies need money") {
     CHECK(validate_terms({Remedy::partial_refund, {30000, "CNY"}, "退差价"}, kTotal).empty());
     CHECK(validate_terms({Remedy::full_refund, {89900, "CNY"}, ""}, kTotal).empty());
-    CHECK(has_error(validate_terms({Remedy::full_refund, {89901, "CNY"}, ""}, kTotal), "amount",
+    CHECK(has_error(validate_terms({Remedy::full_refund, {89901, "CNY"}, ""}, kTotal), "amount_minor",
                     ErrorCode::exceeds_order_total));
-    CHECK(has_error(validate_terms({Remedy::partial_refund, {0, "CNY"}, ""}, kTotal), "amount",
+    CHECK(has_error(validate_terms({Remedy::partial_refund, {0, "CNY"}, ""}, kTotal), "amount_minor",
                     ErrorCode::must_be_positive));
     CHECK(
-        has_error(validate_terms({Remedy::exchange, {-1, "CNY"}, ""}, kTotal), "amount", ErrorCode::must_be_positive));
+        has_error(validate_terms({Remedy::exchange, {-1, "CNY"}, ""}, kTotal), "amount_minor", ErrorCode::must_be_positive));
     CHECK(validate_terms({Remedy::exchange, {0, "CNY"}, ""}, kTotal).empty());
     CHECK(validate_terms({Remedy::reissue, {0, "CNY"}, ""}, kTotal).empty());
-    CHECK(has_error(validate_terms({Remedy::full_refund, {1, "USD"}, ""}, kTotal), "amount",
+    CHECK(has_error(validate_terms({Remedy::full_refund, {1, "USD"}, ""}, kTotal), "currency",
                     ErrorCode::currency_mismatch));
     CHECK(has_error(validate_terms({Remedy::exchange, {0, "CNY"}, std::string(501, 'x')}, kTotal), "terms",
                     ErrorCode::too_long));
@@ -37,7 +37,7 @@ TEST_CASE("terms: who pays, and the platform's share fits the payer") {
     CHECK(validate_terms(base, kTotal).empty());
     Terms t = base;
     t.platform_amount.minor = 1;
-    CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_terms(t, kTotal), "platform_amount_minor", ErrorCode::not_applicable));
     // The platform pays: all of it.
     t = with_payer(base, Payer::platform);
     CHECK(t.platform_amount == Money{30000, "CNY"});
@@ -45,24 +45,24 @@ TEST_CASE("terms: who pays, and the platform's share fits the payer") {
     for (const std::int64_t wrong : {std::int64_t{0}, std::int64_t{29999}, std::int64_t{30001}}) {
         CAPTURE(wrong);
         t.platform_amount.minor = wrong;
-        CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::must_equal_amount));
+        CHECK(has_error(validate_terms(t, kTotal), "platform_amount_minor", ErrorCode::must_equal_amount));
     }
     // Shared: strictly between nothing and all of it.
     CHECK(validate_terms(with_payer(base, Payer::shared, 1), kTotal).empty());
     CHECK(validate_terms(with_payer(base, Payer::shared, 29999), kTotal).empty());
     for (const std::int64_t wrong : {std::int64_t{-1}, std::int64_t{0}, std::int64_t{30000}, std::int64_t{40000}}) {
         CAPTURE(wrong);
-        CHECK(has_error(validate_terms(with_payer(base, Payer::shared, wrong), kTotal), "platform_amount",
+        CHECK(has_error(validate_terms(with_payer(base, Payer::shared, wrong), kTotal), "platform_amount_minor",
                         ErrorCode::share_out_of_range));
     }
     // A share cannot be shared out of nothing (a reissue with no amount).
     CHECK(has_error(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::shared, 0), kTotal),
-                    "platform_amount", ErrorCode::share_out_of_range));
+                    "platform_amount_minor", ErrorCode::share_out_of_range));
     CHECK(validate_terms(with_payer({Remedy::reissue, {0, "CNY"}, ""}, Payer::platform), kTotal).empty());
     // The share is in the amount's currency.
     t = with_payer(base, Payer::shared, 100);
     t.platform_amount.currency = "USD";
-    CHECK(has_error(validate_terms(t, kTotal), "platform_amount", ErrorCode::currency_mismatch));
+    CHECK(has_error(validate_terms(t, kTotal), "currency", ErrorCode::currency_mismatch));
     // The payer's labels (wire key, zh, en).
     CHECK(std::string(to_key(Payer::shared)) == "shared");
     CHECK(std::string(label(Payer::merchant, Lang::zh_CN)) == "商家");
@@ -103,16 +103,16 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
 
     r = merchant_ruling();
     r.remedy.amount.minor = 100000;
-    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::exceeds_order_total));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount_minor", ErrorCode::exceeds_order_total));
 
     r = merchant_ruling();
     r.liability = Liability::buyer;
-    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.amount_minor", ErrorCode::not_applicable));
     r.remedy.amount.minor = 0;
     CHECK(validate_ruling(r, kTotal).empty());
     // A dismissed claim has the platform pay nothing either.
     r.remedy.platform_amount.minor = 100;
-    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::not_applicable));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount_minor", ErrorCode::not_applicable));
     r.remedy.platform_amount.minor = 0;
     r.violation = Violation::counterfeit;
     CHECK(has_error(validate_ruling(r, kTotal), "violation", ErrorCode::not_applicable));
@@ -120,7 +120,7 @@ TEST_CASE("ruling: written reasoning, a remedy when the merchant is liable, viol
     // The remedy says who pays, checked like any terms.
     r = merchant_ruling();
     r.remedy = with_payer(r.remedy, Payer::shared, 89900);
-    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount", ErrorCode::share_out_of_range));
+    CHECK(has_error(validate_ruling(r, kTotal), "remedy.platform_amount_minor", ErrorCode::share_out_of_range));
     r.remedy = with_payer(r.remedy, Payer::shared, 40000);
     CHECK(validate_ruling(r, kTotal).empty());
 
@@ -169,7 +169,7 @@ TEST_CASE("ruling_upholds: the claimant's own liability or none found dismisses 
     r.violation.reset();
     r.liability = Liability::merchant;
     CHECK(
-        has_error(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount", ErrorCode::not_applicable));
+        has_error(validate_ruling(r, kTotal, CaseKind::merchant_vs_buyer), "remedy.amount_minor", ErrorCode::not_applicable));
 }
 
 TEST_CASE("evidence: admissible only when accepted on all three counts, a note explains any doubt") {
