@@ -149,6 +149,8 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         if (!stored) return;
         const auto events = db::list_events(app.db, stored->c.dispute.id);
         const bool staff = is_staff(user->role);
+        // A merchant sees the buyer's steps as the buyer's (relation), not under an account id.
+        const std::int64_t hidden_actor = user->role == Role::merchant ? stored->c.dispute.buyer_id : -1;
         nlohmann::json list = nlohmann::json::array();
         for (const auto& e : events) {
             if (e.visibility == "staff" && !staff) continue;  // internal notes stay internal
@@ -156,7 +158,8 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
             auto field = [&](const char* key) {
                 return payload.is_object() && payload.contains(key) ? payload[key] : nlohmann::json();
             };
-            list.push_back({{"seq", e.seq}, {"action", e.action}, {"actor_id", e.actor_id}, {"at", e.at},
+            list.push_back({{"seq", e.seq}, {"action", e.action},
+                            {"actor_id", e.actor_id == hidden_actor ? 0 : e.actor_id}, {"at", e.at},
                             {"reason", e.reason}, {"relation", field("relation")}, {"from", field("from")},
                             {"to", field("to")}, {"detail", field("detail")}, {"hash", e.hash}});
         }

@@ -102,6 +102,7 @@ Dispute redacted_for(const Dispute& d, const Viewer& viewer) {
     Dispute out = d;
     out.contact_redacted = false;
     if (viewer.role == Role::merchant) {
+        out.buyer_id = 0;  // the buyer's account id is none of the merchant's business
         out.buyer.name = mask_name(d.buyer.name);
         if (!merchant_needs_contact(d.requested_remedy)) {
             out.buyer.phone = mask_phone(d.buyer.phone);

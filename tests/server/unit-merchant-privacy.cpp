@@ -1,0 +1,29 @@
+// A merchant sees the buyer of its cases as "the buyer": masked contact, and never the buyer's
+// account id, in the case, the case list or the timeline; staff and the buyer see the id.
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+
+using namespace accord::test;
+
+TEST_CASE("merchants never see the buyer's account id, in the case, the list or the timeline") {
+    SharedServer w;
+    Session buyer = w.as("buyer");
+    Session merchant = w.as("merchant");
+    Session support = w.as("support");
+    const std::int64_t buyer_id = user_id(w.server(), "buyer");
+    const std::int64_t id = file_case(buyer, filing_body(add_order(w.server(), "buyer", kDigitalShop)));
+
+    CHECK(view(merchant, id)["dispute"]["buyer_id"] == 0);
+    for (const json& d : get_ok(merchant, "/api/v1/disputes")["disputes"]) CHECK(d["buyer_id"] == 0);
+    const json seen_by_merchant = events(merchant, id);
+    REQUIRE(!seen_by_merchant.empty());
+    CHECK(seen_by_merchant[0]["action"] == "file");
+    CHECK(seen_by_merchant[0]["relation"] == "case_buyer");
+    CHECK(seen_by_merchant[0]["actor_id"] == 0);
+
+    // The buyer and the staff still see who it is.
+    CHECK(view(buyer, id)["dispute"]["buyer_id"] == buyer_id);
+    CHECK(view(support, id)["dispute"]["buyer_id"] == buyer_id);
+    CHECK(events(support, id)[0]["actor_id"] == buyer_id);
+}
