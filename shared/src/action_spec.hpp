@@ -48,11 +48,12 @@ struct GuardArgs {
     const LifecycleContext& ctx;
 };
 
+// A payload check sees the case and the request only (no rules, no clock), so a client can run it on the
+// case it was shown (check_payload in lifecycle.hpp).
 struct CheckArgs {
     const Case& c;
     const ActionRequest& req;
     Relation rel;
-    const LifecycleContext& ctx;
     FieldErrors& errors;
 };
 
@@ -81,6 +82,22 @@ struct ActionSpec {
     // What the action does to the case (the engine has stamped updated_at and first_response_at).
     void (*effect)(EffectArgs& e);
 };
+
+// Reads the object under `key` with `allowed` keys; its errors are reported under "key.…".
+template <typename ReadFields>
+void read_object(JsonReader& parent, const char* key, FieldErrors& errors, std::initializer_list<const char*> allowed,
+                 ReadFields&& read) {
+    const nlohmann::json* object = parent.object(key);
+    if (object == nullptr) return;
+    const std::size_t before = errors.size();
+    JsonReader r(*object, errors, allowed);
+    read(r);
+    for (std::size_t i = before; i < errors.size(); ++i)
+        errors[i].field = errors[i].field.empty() ? key : std::string(key) + "." + errors[i].field;
+}
+
+// Terms under `key` (offers, proposals, a ruling's remedy, and a case's progress read back by a client).
+void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors);
 
 // nullptr for a value outside the enum.
 const ActionSpec* action_spec(Action a);

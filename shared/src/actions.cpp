@@ -12,6 +12,23 @@
 
 namespace accord::detail {
 
+// Terms on the wire: "payer" defaults to the merchant; "platform_amount_minor" may be left out when the
+// payer alone says it (merchant: 0, platform: the amount) and is required when the cost is shared.
+void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors) {
+    read_object(parent, key, errors,
+                {"remedy", "amount_minor", "currency", "terms", "payer", "platform_amount_minor"}, [&](JsonReader& r) {
+                    r.enumeration("remedy", out.remedy);
+                    r.integer("amount_minor", out.amount.minor);
+                    r.string("currency", out.amount.currency, /*required=*/false);
+                    r.string("terms", out.terms, /*required=*/false);
+                    r.enumeration("payer", out.payer, /*required=*/false);
+                    out.platform_amount.currency = out.amount.currency;
+                    const bool shared = out.payer == Payer::shared;
+                    if (!r.integer("platform_amount_minor", out.platform_amount.minor, /*required=*/shared))
+                        out.platform_amount.minor = out.payer == Payer::platform ? out.amount.minor : 0;
+                });
+}
+
 namespace {
 
 using S = DisputeState;
@@ -77,36 +94,6 @@ void append(FieldErrors& errors, const FieldErrors& more, const std::string& pre
         e.field = prefix + e.field;
         errors.push_back(e);
     }
-}
-
-// Reads the object under `key` with `allowed` keys; its errors are reported under "key.…".
-template <typename ReadFields>
-void read_object(JsonReader& parent, const char* key, FieldErrors& errors, std::initializer_list<const char*> allowed,
-                 ReadFields&& read) {
-    const json* object = parent.object(key);
-    if (object == nullptr) return;
-    const std::size_t before = errors.size();
-    JsonReader r(*object, errors, allowed);
-    read(r);
-    for (std::size_t i = before; i < errors.size(); ++i)
-        errors[i].field = errors[i].field.empty() ? key : std::string(key) + "." + errors[i].field;
-}
-
-// Terms on the wire: "payer" defaults to the merchant; "platform_amount_minor" may be left out when the
-// payer alone says it (merchant: 0, platform: the amount) and is required when the cost is shared.
-void read_terms(JsonReader& parent, const char* key, Terms& out, FieldErrors& errors) {
-    read_object(parent, key, errors,
-                {"remedy", "amount_minor", "currency", "terms", "payer", "platform_amount_minor"}, [&](JsonReader& r) {
-                    r.enumeration("remedy", out.remedy);
-                    r.integer("amount_minor", out.amount.minor);
-                    r.string("currency", out.amount.currency, /*required=*/false);
-                    r.string("terms", out.terms, /*required=*/false);
-                    r.enumeration("payer", out.payer, /*required=*/false);
-                    out.platform_amount.currency = out.amount.currency;
-                    const bool shared = out.payer == Payer::shared;
-                    if (!r.integer("platform_amount_minor", out.platform_amount.minor, /*required=*/shared))
-                        out.platform_amount.minor = out.payer == Payer::platform ? out.amount.minor : 0;
-                });
 }
 
 // The codec and check shared by the three actions that carry terms (merchant_offer, make_offer, propose_settlement).

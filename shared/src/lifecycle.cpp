@@ -99,8 +99,7 @@ ActionResult apply(const Case& c, const ActionRequest& req, const LifecycleConte
     const ActionSpec& spec = *action_spec(req.action);  // may() refused anything outside the enum
     const Relation rel = relation_to(c, req.actor);
 
-    check_reason(spec, req.reason, result.field_errors);
-    if (spec.check != nullptr) spec.check(CheckArgs{c, req, rel, ctx, result.field_errors});
+    result.field_errors = check_payload(c, req);
     if (!result.field_errors.empty()) {
         result.error = ErrorCode::invalid_format;
         return result;
@@ -118,6 +117,28 @@ ActionResult apply(const Case& c, const ActionRequest& req, const LifecycleConte
     result.event = {req.action, req.actor.system ? 0 : req.actor.viewer.user_id, rel, req.at, req.reason,
                     c.dispute.state, detail, n.dispute.state};
     return result;
+}
+
+FieldErrors check_payload(const Case& c, const ActionRequest& req) {
+    FieldErrors errors;
+    const ActionSpec* spec = action_spec(req.action);
+    if (spec == nullptr) {
+        errors.push_back({"action", ErrorCode::invalid_choice, 0});
+        return errors;
+    }
+    check_reason(*spec, req.reason, errors);
+    if (spec->check != nullptr) spec->check(CheckArgs{c, req, relation_to(c, req.actor), errors});
+    return errors;
+}
+
+ActionShape action_shape(Action action) {
+    ActionShape shape;
+    const ActionSpec* spec = action_spec(action);
+    if (spec == nullptr) return shape;
+    shape.reason_required = spec->reason == ReasonRule::required;
+    for (const char* k : spec->keys)
+        if (k != nullptr) shape.keys.emplace_back(k);
+    return shape;
 }
 
 }  // namespace accord

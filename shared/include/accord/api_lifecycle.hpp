@@ -24,5 +24,10 @@ nlohmann::json encode(const Deadline& d);
 FieldErrors decode(const nlohmann::json& j, Deadline& out);
 // The case's progress as a viewer may see it: everything but the buyer's contact (see access.hpp).
 nlohmann::json encode_progress(const Case& c);
+// The case view a client was shown (GET /disputes/{id}: {"dispute": ..., "progress": ...}) read back into the
+// model's Case, so the client runs the same functions as the server on it (available_actions, check_payload).
+// What the view does not carry keeps its default: who proposed or approved, assessments, inspections, and the
+// clocks other than the state's.
+FieldErrors decode_case_view(const nlohmann::json& view, Case& out);
 
 }  // namespace accord::api

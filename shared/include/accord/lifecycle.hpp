@@ -161,4 +161,17 @@ std::vector<Action> available_actions(const Case& c, const Actor& actor, Timesta
 // Checks permission and payload, then applies the action. Never partially applies.
 ActionResult apply(const Case& c, const ActionRequest& request, const LifecycleContext& ctx);
 
+// The payload's own rules, without permission: the reason (required or not, length), amounts within the order,
+// which offer, lengths of texts, a step's tracking number, ... apply() runs exactly these; a client form runs
+// them on the case it was shown, before sending. Field names are the wire's ("terms.amount_minor").
+FieldErrors check_payload(const Case& c, const ActionRequest& request);
+
+// What an action's form asks for: whether a reason is required, and the payload keys it takes besides
+// "action" and "reason" (the wire's names: "terms", "offer_seq", "assignee_id", ...).
+struct ActionShape {
+    bool reason_required = false;
+    std::vector<std::string> keys;
+};
+ActionShape action_shape(Action action);
+
 }  // namespace accord
