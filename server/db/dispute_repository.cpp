@@ -1,5 +1,7 @@
 #include "db/dispute_repository.hpp"
 
+#include <limits>
+
 namespace accord::db {
 
 static const char* kSelectDispute =
@@ -67,17 +69,35 @@ std::optional<Dispute> find_dispute(Database& db, std::int64_t id) {
     return read_dispute(s);
 }
 
-std::vector<Dispute> list_disputes(Database& db, const CaseScope& scope, int limit, std::int64_t before_id) {
-    const char* where = "";
-    switch (scope.kind) {
-        case CaseScope::Kind::all: where = "WHERE ?1 = ?1 "; break;
-        case CaseScope::Kind::of_buyer: where = "WHERE d.buyer_id = ?1 "; break;
-        case CaseScope::Kind::of_merchant: where = "WHERE d.merchant_id = ?1 "; break;
+std::string list_disputes_sql(CaseScope::Kind kind) {
+    // The cursor is always a plain range, `d.id < ?2` (the first page binds the largest id), and
+    // each scope has its own text: SQLite plans a statement once, for every binding, so
+    // `(?2 = 0 OR d.id < ?2)` or `(?1 = 0 OR d.buyer_id = ?1)` hide the range from the planner
+    // and a page far back walked the index down from the newest case. This way every page is a
+    // seek into (buyer_id, id), (merchant_id, id) or the rowid, then `limit` steps.
+    // CROSS JOIN keeps disputes the outer loop (SQLite never reorders it): the index then
+    // yields rows already in id order, with no sort, whatever the planner thinks of merchants.
+    std::string sql =
+        "SELECT d.id, COALESCE(d.order_ref, ''), COALESCE(d.buyer_id, 0), d.buyer_name, d.buyer_phone, "
+        "d.buyer_address, d.merchant_id, m.name, d.category, d.requested_remedy, d.amount_minor, d.currency, "
+        "d.description, d.channel, d.state, d.created_at, d.updated_at, d.kind, COALESCE(c.next_due_at, 0) "
+        "FROM disputes d CROSS JOIN merchants m ON m.id = d.merchant_id "
+        "LEFT JOIN cases c ON c.dispute_id = d.id ";
+    switch (kind) {
+        case CaseScope::Kind::all: sql += "WHERE d.id < ?2 "; break;
+        case CaseScope::Kind::of_buyer: sql += "WHERE d.buyer_id = ?1 AND d.id < ?2 "; break;
+        case CaseScope::Kind::of_merchant: sql += "WHERE d.merchant_id = ?1 AND d.id < ?2 "; break;
     }
-    Query s = db.statement(std::string(kSelectDispute) + where + "AND (?2 = 0 OR d.id < ?2) ORDER BY d.id DESC LIMIT ?3");
-    s.bind(1, scope.id).bind(2, before_id).bind(3, static_cast<std::int64_t>(limit));
-    std::vector<Dispute> out;
-    while (s.step()) out.push_back(read_dispute(s));
+    return sql + "ORDER BY d.id DESC LIMIT ?3";
+}
+
+std::vector<ListedDispute> list_disputes(Database& db, const CaseScope& scope, int limit, std::int64_t before_id) {
+    Query s = db.statement(list_disputes_sql(scope.kind));
+    const std::int64_t cursor = before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max();
+    s.bind(2, cursor).bind(3, static_cast<std::int64_t>(limit));
+    if (scope.kind != CaseScope::Kind::all) s.bind(1, scope.id);
+    std::vector<ListedDispute> out;
+    while (s.step()) out.push_back({read_dispute(s), s.integer(18)});
     return out;
 }
 

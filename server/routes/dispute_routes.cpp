@@ -113,9 +113,16 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         const bool more = static_cast<std::int64_t>(cases.size()) > limit;
         if (more) cases.pop_back();
         nlohmann::json list = nlohmann::json::array();
-        for (const Dispute& d : cases) list.push_back(api::encode(redacted_for(d, viewer)));
-        const std::int64_t next = more ? cases.back().id : 0;
-        http::send_json(res, 200, {{"disputes", std::move(list)}, {"next_before", next}});
+        // When each case's next deadline falls due (0: nothing is due), so an inbox can put the
+        // most urgent first. Beside the list, by case id, not inside each item: an item is
+        // exactly the case's "dispute" (clients decode it strictly, unknown keys refused).
+        nlohmann::json due = nlohmann::json::object();
+        for (const db::ListedDispute& listed : cases) {
+            list.push_back(api::encode(redacted_for(listed.dispute, viewer)));
+            due[std::to_string(listed.dispute.id)] = listed.next_due_at;
+        }
+        const std::int64_t next = more ? cases.back().dispute.id : 0;
+        http::send_json(res, 200, {{"disputes", std::move(list)}, {"next_due_at", std::move(due)}, {"next_before", next}});
     });
 
     server.Get(R"(/api/v1/disputes/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
