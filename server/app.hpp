@@ -9,6 +9,7 @@
 #include "accord/rule_set.hpp"
 #include "accord/time.hpp"
 #include "auth/crypto.hpp"
+#include "auth/login_guard.hpp"
 #include "db/database.hpp"
 
 namespace accord {
@@ -23,6 +24,7 @@ struct AppConfig {
     std::string web_root;  // the built web client (index.html, app.js, app.wasm, fonts)
     std::string data_dir;  // accord.db, evidence/, accord.key
     Timestamp session_lifetime = 7 * kSecondsPerDay;
+    auth::LoginLimits login;  // failed sign-ins per account and address, the password-hashing pool
     RuleSet rules;  // deadlines, thresholds, filing limits (admin-editable later; defaults for now)
     EvidenceLimits evidence;
     // --test-clock: POST /api/v1/test/clock moves the server's clock forward, so tests let

@@ -1,5 +1,8 @@
 // POST /api/v1/session (sign in), GET (who am I), DELETE (sign out).
+#include <memory>
+
 #include "accord/api.hpp"
+#include "auth/login_guard.hpp"
 #include "auth/crypto.hpp"
 #include "db/session_repository.hpp"
 #include "db/user_repository.hpp"
@@ -9,7 +12,22 @@
 
 namespace accord::routes {
 
-static void sign_in(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+namespace {
+
+struct LoginGuard {
+    explicit LoginGuard(const auth::LoginLimits& limits) : throttle(limits), hashing(limits) {}
+    auth::LoginThrottle throttle;
+    auth::HashGate hashing;
+};
+
+void refuse(httplib::Response& res, int status, ErrorCode code, Timestamp retry_after, Lang lang) {
+    nlohmann::json body = api::error_body(code, lang);
+    body["error"]["retry_after"] = retry_after;
+    res.set_header("Retry-After", std::to_string(retry_after));
+    http::send_json(res, status, body);
+}
+
+void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, httplib::Response& res) {
     const Lang lang = http::request_lang(req);
     auto body = http::read_json_body(req, res);
     if (!body) return;
@@ -17,14 +35,28 @@ static void sign_in(AppContext& app, const httplib::Request& req, httplib::Respo
     if (FieldErrors errors = api::decode(*body, login); !errors.empty())
         return http::send_field_errors(res, 400, errors, lang);
 
+    // Limits first: a refused attempt costs no hashing and no database read.
+    if (const Timestamp wait = guard.throttle.admit(login.username, req.remote_addr, app.now()))
+        return refuse(res, 429, ErrorCode::too_many_attempts, wait, lang);
+
     std::optional<db::UserRecord> user;
     {
         auto lock = app.db.lock();
         user = db::find_user_by_username(app.db, login.username);
     }
-    // Hash outside the lock (argon2id is deliberately slow); same reply for both failures.
-    if (!user || !auth::verify_password(user->password_hash, login.password))
-        return http::send_error(res, 401, ErrorCode::invalid_credentials, lang);
+    // Hash outside the database lock (argon2id is deliberately slow), on the bounded gate. An
+    // unknown name is checked against a dummy hash: the same work, the same time, the same reply.
+    bool valid = false;
+    const bool judged = guard.hashing.run([&] {
+        const std::string& hash = user ? user->password_hash : auth::dummy_password_hash();
+        valid = auth::verify_password(hash, login.password) && user.has_value();
+    });
+    if (!judged) {
+        guard.throttle.abandoned(login.username, req.remote_addr);
+        return refuse(res, 503, ErrorCode::server_busy, 1, lang);
+    }
+    if (!valid) return http::send_error(res, 401, ErrorCode::invalid_credentials, lang);
+    guard.throttle.succeeded(login.username, req.remote_addr, app.now());
 
     const std::string token = auth::random_token();
     {
@@ -37,9 +69,13 @@ static void sign_in(AppContext& app, const httplib::Request& req, httplib::Respo
     http::send_json(res, 200, {{"user", api::encode(user->info)}, {"rules", rules_json(app)}});
 }
 
+}  // namespace
+
 void register_session_routes(httplib::Server& server, AppContext& app) {
-    server.Post("/api/v1/session",
-                [&app](const httplib::Request& req, httplib::Response& res) { sign_in(app, req, res); });
+    auto guard = std::make_shared<LoginGuard>(app.config.login);
+    server.Post("/api/v1/session", [&app, guard](const httplib::Request& req, httplib::Response& res) {
+        sign_in(app, *guard, req, res);
+    });
 
     server.Get("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
         if (auto user = http::require_user(app, req, res))
