@@ -16,7 +16,7 @@ fi
 # --- Debian packages ---------------------------------------------------------
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl xz-utils dpkg-dev
-  libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev doctest-dev libsodium-dev
+  libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev doctest-dev libsodium-dev libcli11-dev
   libssl-dev zlib1g-dev libbrotli-dev
   emscripten chromium fonts-noto-cjk python3 python3-fonttools brotli gcovr
 )

@@ -1,16 +1,28 @@
-// accord-server: the HTTP API, the web client's files and the SQLite store in one process.
+// accord-server: the HTTP API, the web client's files and the SQLite store in one process, and
+// the operator's commands on the same data dir (verify, export-case, backup, create-user, rules).
 #include <pthread.h>
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include <CLI/CLI.hpp>
+
+#include "accord/rule_set_codec.hpp"
 #include "app.hpp"
 #include "audit/export_case.hpp"
 #include "audit/verify.hpp"
@@ -21,6 +33,9 @@
 #include "demo/demo_data.hpp"
 #include "evidence/evidence_files.hpp"
 #include "jobs/deadline_scheduler.hpp"
+#include "ops/backup.hpp"
+#include "ops/rules_store.hpp"
+#include "ops/users.hpp"
 
 #ifndef ACCORD_DEFAULT_WEB_ROOT
 #define ACCORD_DEFAULT_WEB_ROOT "web-root"
@@ -28,224 +43,371 @@
 
 namespace {
 
-void usage(FILE* out) {
-    std::fprintf(out,
-                 "Usage: accord-server [options]                 serve the API and the web client\n"
-                 "       accord-server verify [--data-dir DIR] [--key-file PATH]\n"
-                 "                        check every case's record; names the first broken entry\n"
-                 "       accord-server export-case ID [--data-dir DIR] [--key-file PATH] [--out FILE]\n"
-                 "                        write one case's self-contained archive (default AC-ID.tar)\n"
-                 "Options:\n"
-                 "  --host ADDR       address to listen on (default 127.0.0.1)\n"
-                 "  --port N          port to listen on; 0 picks a free one (default 8080)\n"
-                 "  --data-dir DIR    where accord.db lives; created if missing (default ./data)\n"
-                 "  --web-root DIR    the built web client to serve (default %s)\n"
-                 "  --demo-data       seed demo shops, accounts and orders into an empty database\n"
-                 "  --key-file PATH   the secret that keys the event chain (default DATA_DIR/accord.key;\n"
-                 "                    created on first start; keep a copy outside the data dir)\n"
-                 "  --clock-offset S  run the server's clock S seconds ahead (or behind, if negative)\n"
-                 "  --test-clock      enable POST /api/v1/test/clock (moves the clock forward; tests only)\n"
-                 "  --help            show this help\n",
-                 ACCORD_DEFAULT_WEB_ROOT);
-}
+// Exit codes: 0 done, 1 the command failed (a broken record, a bad rules file, a taken user
+// name), 2 the command line itself was wrong.
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
 
-// verify / export-case: read the store as it is on disk (the server may be running: WAL
-// readers see a consistent snapshot).
-int audit_command(int argc, char** argv) {
-    const std::string command = argv[1];
-    std::string data_dir = "data", key_file, out;
-    std::int64_t id = 0;
-    for (int i = 2; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "accord-server: %s needs a value\n", arg.c_str());
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (arg == "--data-dir") data_dir = value();
-        else if (arg == "--key-file") key_file = value();
-        else if (arg == "--out" && command == "export-case") out = value();
-        else if (command == "export-case" && id == 0 && !arg.empty() && arg[0] != '-') {
-            char* end = nullptr;
-            id = std::strtoll(arg.c_str(), &end, 10);
-            if (*end != '\0' || id <= 0) {
-                std::fprintf(stderr, "accord-server: export-case needs a case id (a number), got '%s'\n", arg.c_str());
-                return 2;
-            }
-        } else {
-            std::fprintf(stderr, "accord-server: unknown argument '%s' for %s\n\n", arg.c_str(), command.c_str());
-            usage(stderr);
-            return 2;
-        }
-    }
-    if (command == "export-case" && id == 0) {
-        std::fprintf(stderr, "accord-server: export-case needs a case id\n");
-        return 2;
-    }
-    try {
-        accord::auth::init_crypto();
-        if (!std::filesystem::exists(data_dir + "/accord.db")) {
-            std::fprintf(stderr, "accord-server: no database at %s/accord.db\n", data_dir.c_str());
-            return 2;
-        }
-        accord::db::Database db(data_dir + "/accord.db");
-        const accord::auth::ChainKey key =
-            accord::auth::load_chain_key(key_file.empty() ? data_dir + "/accord.key" : key_file, false);
-        auto lock = db.lock();
-        if (command == "verify") {
-            const accord::audit::Report report = accord::audit::verify_all(db, key, data_dir);
-            std::printf("%s", accord::audit::format_report(report).c_str());
-            return report.ok() ? 0 : 1;
-        }
-        if (out.empty()) out = "AC-" + std::to_string(id) + ".tar";
-        const std::string report = accord::audit::export_case(db, key, data_dir, id, out);
-        std::printf("wrote %s\n%s", out.c_str(), report.c_str());
-        return 0;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "accord-server: %s\n", e.what());
-        return 1;
-    }
-}
+struct StoreOptions {
+    std::string data_dir = "data";
+    std::string key_file;  // default DATA_DIR/accord.key
+    std::string db_path() const { return data_dir + "/accord.db"; }
+    std::string key_path() const { return key_file.empty() ? data_dir + "/accord.key" : key_file; }
+};
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (argc >= 2 && (std::string(argv[1]) == "verify" || std::string(argv[1]) == "export-case"))
-        return audit_command(argc, argv);
-    if (argc >= 2 && std::string(argv[1]) == "serve") {  // the default command, also by name
-        --argc;
-        ++argv;
-    }
-    std::string host = "127.0.0.1", data_dir = "data", web_root = ACCORD_DEFAULT_WEB_ROOT;
-    std::string key_file;
+struct ServeOptions {
+    std::string host = "127.0.0.1";
     int port = 8080;
+    std::string web_root = ACCORD_DEFAULT_WEB_ROOT;
+    bool demo_data = false;
     long long clock_offset = 0;
-    bool demo_data = false, test_clock = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        auto value = [&](const char* name) -> std::string {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "accord-server: %s needs a value\n", name);
-                std::exit(2);
-            }
-            return argv[++i];
-        };
-        if (arg == "--help" || arg == "-h") {
-            usage(stdout);
-            return 0;
-        } else if (arg == "--host") {
-            host = value("--host");
-        } else if (arg == "--port") {
-            const std::string v = value("--port");
-            char* end = nullptr;
-            const long p = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0' || p < 0 || p > 65535) {
-                std::fprintf(stderr, "accord-server: --port must be a number from 0 to 65535, got '%s'\n", v.c_str());
-                return 2;
-            }
-            port = static_cast<int>(p);
-        } else if (arg == "--data-dir") {
-            data_dir = value("--data-dir");
-        } else if (arg == "--web-root") {
-            web_root = value("--web-root");
-        } else if (arg == "--demo-data") {
-            demo_data = true;
-        } else if (arg == "--key-file") {
-            key_file = value("--key-file");
-        } else if (arg == "--clock-offset") {
-            const std::string v = value("--clock-offset");
-            char* end = nullptr;
-            clock_offset = std::strtoll(v.c_str(), &end, 10);
-            if (v.empty() || *end != '\0') {
-                std::fprintf(stderr, "accord-server: --clock-offset must be a whole number of seconds, got '%s'\n",
-                             v.c_str());
-                return 2;
-            }
-        } else if (arg == "--test-clock") {
-            test_clock = true;
-        } else {
-            std::fprintf(stderr, "accord-server: unknown option '%s'\n\n", arg.c_str());
-            usage(stderr);
-            return 2;
-        }
-    }
+    bool test_clock = false;
+};
 
+// --key-file only where the chain key is read: serve, verify, export-case.
+void add_store_options(CLI::App* cmd, StoreOptions& o, bool key = true) {
+    cmd->add_option("--data-dir", o.data_dir, "where accord.db, evidence/ and accord.key live")
+        ->type_name("DIR")
+        ->capture_default_str();
+    if (key)
+        cmd->add_option("--key-file", o.key_file,
+                        "the secret that keys the event chain (default DATA_DIR/accord.key; created on first\n"
+                        "start; keep a copy outside the data dir)")
+            ->type_name("PATH");
+}
+
+// The serving options, on the top level (so `accord-server --port 8080` serves, as scripts
+// and tests have always started it) and on `serve`; both write the same variables.
+std::vector<CLI::Option*> add_serve_options(CLI::App* cmd, ServeOptions& o) {
+    return {
+        cmd->add_option("--host", o.host, "address to listen on")->type_name("ADDR")->capture_default_str(),
+        cmd->add_option("--port", o.port, "port to listen on; 0 picks a free one")
+            ->type_name("N")
+            ->check(CLI::Range(0, 65535))
+            ->capture_default_str(),
+        cmd->add_option("--web-root", o.web_root, "the built web client to serve")
+            ->type_name("DIR")
+            ->capture_default_str(),
+        cmd->add_flag("--demo-data", o.demo_data, "seed demo shops, accounts and orders into an empty database"),
+        cmd->add_option("--clock-offset", o.clock_offset,
+                        "run the server's clock this many seconds ahead (or behind, if negative)")
+            ->type_name("SECONDS"),
+        cmd->add_flag("--test-clock", o.test_clock,
+                      "enable POST /api/v1/test/clock (moves the clock forward; tests only)"),
+    };
+}
+
+// An existing database at the current schema, for the commands that read or write one: they
+// never create a data dir by mistake (a typo in --data-dir would otherwise make an empty store).
+std::unique_ptr<accord::db::Database> open_store(const StoreOptions& o, bool migrate) {
+    if (!std::filesystem::exists(o.db_path()))
+        throw std::invalid_argument("no database at " + o.db_path() +
+                                    " (--data-dir names the server's data dir; start the server once to create it)");
+    auto db = std::make_unique<accord::db::Database>(o.db_path());
+    if (migrate) {
+        // The same migrations the server runs at start: a command may be the first to touch a
+        // store after an upgrade. Each is one transaction; a running server of this version
+        // has applied them all already.
+        const int from = accord::db::migrate(*db);
+        const int to = accord::db::schema_version(*db);
+        if (from != to) std::fprintf(stderr, "accord-server: database schema migrated from v%d to v%d\n", from, to);
+    }
+    return db;
+}
+
+accord::Timestamp system_now() { return static_cast<accord::Timestamp>(std::time(nullptr)); }
+
+// --- serve ------------------------------------------------------------------------------------
+
+int serve(const ServeOptions& opt, const StoreOptions& store) {
     // SIGINT/SIGTERM are taken by sigwait() below, never by a handler: blocked here, before any
-    // thread starts, so a signal that comes early (even before listening) is kept, not lost.
+    // thread starts (every thread inherits the mask), so a signal that comes early (even before
+    // listening) is kept, not lost, and none lands on a worker thread.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    accord::auth::init_crypto();
+    std::filesystem::create_directories(store.data_dir);
+    accord::db::Database db(store.db_path());
+    const int from = accord::db::migrate(db);
+    const int to = accord::db::schema_version(db);
+    if (from != to) std::printf("accord-server: database schema migrated from v%d to v%d\n", from, to);
+    // The server's clock: the system's, plus an offset that --clock-offset sets and the test
+    // clock moves forward. Every deadline is counted on it.
+    static std::atomic<long long> offset{0};
+    offset = opt.clock_offset;
+    const auto now = [] { return system_now() + offset.load(); };
+    if (opt.demo_data && accord::demo::seed_if_empty(db, now()))
+        std::printf("accord-server: seeded demo data into %s\n", store.db_path().c_str());
+    if (!std::filesystem::exists(opt.web_root + "/index.html"))
+        std::fprintf(stderr, "accord-server: warning: no index.html in web root '%s' (build the wasm preset)\n",
+                     opt.web_root.c_str());
+
+    accord::AppContext app{db, {}, now};
+    app.config.web_root = opt.web_root;
+    app.config.data_dir = store.data_dir;
+    app.config.test_clock = opt.test_clock;
+    // Rules stored with `accord-server rules set`, else the built-in defaults. A stored set that
+    // no longer decodes stops the start (naming the field) rather than serve other rules.
+    if (auto stored = accord::ops::stored_rules(db)) {
+        app.config.rules = *stored;
+        std::printf("accord-server: using the rules stored in the database\n");
+    }
+    app.chain_key = accord::auth::load_chain_key(store.key_path(), /*create=*/!accord::db::has_events(db));
+    if (const int sealed = accord::db::seal_legacy_events(db, app.chain_key))
+        std::printf("accord-server: sealed %d events written before the keyed chain\n", sealed);
+    // A crash between an upload's move into place and its commit, or mid-upload, left files
+    // no row points at: they go before anyone can be served.
+    if (const int orphans = accord::evidence::remove_orphans(db, store.data_dir))
+        std::printf("accord-server: removed %d evidence files left by an interrupted upload\n", orphans);
+    if (const int adopted = accord::cases::adopt_legacy_cases(app))
+        std::printf("accord-server: stored %d cases filed before the case store\n", adopted);
+
+    accord::jobs::DeadlineScheduler scheduler(app);
+    app.wake_scheduler = [&scheduler] { scheduler.wake(); };
+    // The test clock moves time and fires what fell due in one step, so its reply counts
+    // exactly what that move fired (the scheduler thread cannot take some in between).
+    app.advance_clock = [&scheduler](std::int64_t seconds) {
+        return scheduler.run_due_after([seconds] { offset += seconds; });
+    };
+    httplib::Server server;
+    accord::configure_server(server, app);
+
+    const int bound = opt.port == 0 ? server.bind_to_any_port(opt.host)
+                                    : (server.bind_to_port(opt.host, opt.port) ? opt.port : -1);
+    if (bound < 0) {
+        std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", opt.host.c_str(), opt.port);
+        return kFailed;
+    }
+    accord::widen_listen_backlog();
+    scheduler.start();
+    std::thread listener([&server] { server.listen_after_bind(); });
+    for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (opt.demo_data) std::printf("%s", accord::demo::accounts_banner().c_str());
+    // Tests read this line to learn the port; keep its shape.
+    std::printf("accord-server listening on http://%s:%d/\n", opt.host.c_str(), bound);
+    std::fflush(stdout);
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    server.stop();
+    listener.join();
+    scheduler.stop();
+    std::printf("accord-server: stopped (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+}
+
+// --- the operator's commands ---------------------------------------------------------------
+
+// verify / export-case: read the store as it is on disk (the server may be running: WAL
+// readers see a consistent snapshot).
+int verify(const StoreOptions& store) {
+    accord::auth::init_crypto();
+    auto db = open_store(store, /*migrate=*/false);
+    const accord::auth::ChainKey key = accord::auth::load_chain_key(store.key_path(), false);
+    auto lock = db->lock();
+    const accord::audit::Report report = accord::audit::verify_all(*db, key, store.data_dir);
+    std::printf("%s", accord::audit::format_report(report).c_str());
+    return report.ok() ? 0 : kFailed;
+}
+
+int export_case(const StoreOptions& store, std::int64_t id, std::string out) {
+    accord::auth::init_crypto();
+    auto db = open_store(store, /*migrate=*/false);
+    const accord::auth::ChainKey key = accord::auth::load_chain_key(store.key_path(), false);
+    auto lock = db->lock();
+    if (out.empty()) out = "AC-" + std::to_string(id) + ".tar";
+    const std::string report = accord::audit::export_case(*db, key, store.data_dir, id, out);
+    std::printf("wrote %s\n%s", out.c_str(), report.c_str());
+    return 0;
+}
+
+int backup(const StoreOptions& store, const std::string& to) {
+    open_store(store, /*migrate=*/false);  // the same "no database" message as every command
+    const std::int64_t bytes = accord::ops::backup_database(store.db_path(), to);
+    std::printf("wrote %s (%lld bytes): the database as of one instant\n", to.c_str(), static_cast<long long>(bytes));
+    std::printf("not in it: evidence files (%s/evidence/) and the chain key (%s); copy them too\n",
+                store.data_dir.c_str(), store.key_path().c_str());
+    return 0;
+}
+
+int create_user(const StoreOptions& store, accord::ops::NewUser user, bool password_stdin) {
+    if (password_stdin == !user.password.empty())
+        throw std::invalid_argument("password: give exactly one of --password-stdin (recommended) and --password");
+    if (password_stdin) {
+        // One line: `printf '%s\n' "$PW" | accord-server create-user ...` or a file redirected in.
+        std::getline(std::cin, user.password);
+        if (!user.password.empty() && user.password.back() == '\r') user.password.pop_back();
+    }
+    accord::auth::init_crypto();
+    auto db = open_store(store, /*migrate=*/true);
+    const std::int64_t id = accord::ops::create_user(*db, user, system_now());
+    std::printf("created %s '%s' (user id %lld)\n", user.role.c_str(), user.username.c_str(),
+                static_cast<long long>(id));
+    return 0;
+}
+
+int rules_show(const StoreOptions& store) {
+    auto db = open_store(store, /*migrate=*/true);
+    auto lock = db->lock();
+    const auto stored = accord::ops::stored_rules(*db);
+    std::fprintf(stderr, "accord-server: %s\n",
+                 stored ? "the rules stored in the database" : "the built-in defaults (none stored)");
+    std::printf("%s\n", accord::encode_rule_set(stored.value_or(accord::RuleSet{})).dump(2).c_str());
+    return 0;
+}
+
+int rules_set(const StoreOptions& store, const std::string& file) {
+    std::string text;
+    if (file == "-") {
+        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw std::invalid_argument("cannot read " + file);
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        text = buf.str();
+    }
+    nlohmann::json doc;
     try {
-        accord::auth::init_crypto();
-        std::filesystem::create_directories(data_dir);
-        accord::db::Database db(data_dir + "/accord.db");
-        const int from = accord::db::migrate(db);
-        const int to = accord::db::schema_version(db);
-        if (from != to) std::printf("accord-server: database schema migrated from v%d to v%d\n", from, to);
-        // The server's clock: the system's, plus an offset that --clock-offset sets and the test
-        // clock moves forward. Every deadline is counted on it.
-        static std::atomic<long long> offset{0};
-        offset = clock_offset;
-        const auto now = [] { return static_cast<accord::Timestamp>(std::time(nullptr)) + offset.load(); };
-        if (demo_data && accord::demo::seed_if_empty(db, now()))
-            std::printf("accord-server: seeded demo data into %s/accord.db\n", data_dir.c_str());
-        if (!std::filesystem::exists(web_root + "/index.html"))
-            std::fprintf(stderr, "accord-server: warning: no index.html in web root '%s' (build the wasm preset)\n",
-                         web_root.c_str());
+        doc = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // nlohmann's message says where: "parse error at line 3, column 5: ...".
+        std::fprintf(stderr, "accord-server: %s is not valid JSON: %s\n", file.c_str(), e.what());
+        return kFailed;
+    }
+    accord::RuleSet rules;
+    if (const accord::FieldErrors errors = accord::decode_rule_set(doc, rules); !errors.empty()) {
+        std::fprintf(stderr, "accord-server: %s: nothing stored, the rules are invalid:\n%s", file.c_str(),
+                     accord::ops::describe(errors).c_str());
+        return kFailed;
+    }
+    auto db = open_store(store, /*migrate=*/true);
+    auto lock = db->lock();
+    accord::ops::store_rules(*db, rules, system_now());
+    std::printf("stored the rules from %s; the server uses them from its next start\n", file.c_str());
+    return 0;
+}
 
-        accord::AppContext app{db, {}, now};
-        app.config.web_root = web_root;
-        app.config.data_dir = data_dir;
-        app.config.test_clock = test_clock;
-        app.chain_key = accord::auth::load_chain_key(key_file.empty() ? data_dir + "/accord.key" : key_file,
-                                                     /*create=*/!accord::db::has_events(db));
-        if (const int sealed = accord::db::seal_legacy_events(db, app.chain_key))
-            std::printf("accord-server: sealed %d events written before the keyed chain\n", sealed);
-        // A crash between an upload's move into place and its commit, or mid-upload, left files
-        // no row points at: they go before anyone can be served.
-        if (const int orphans = accord::evidence::remove_orphans(db, data_dir))
-            std::printf("accord-server: removed %d evidence files left by an interrupted upload\n", orphans);
-        if (const int adopted = accord::cases::adopt_legacy_cases(app))
-            std::printf("accord-server: stored %d cases filed before the case store\n", adopted);
+}  // namespace
 
-        accord::jobs::DeadlineScheduler scheduler(app);
-        app.wake_scheduler = [&scheduler] { scheduler.wake(); };
-        // The test clock moves time and fires what fell due in one step, so its reply counts
-        // exactly what that move fired (the scheduler thread cannot take some in between).
-        app.advance_clock = [&scheduler](std::int64_t seconds) {
-            return scheduler.run_due_after([seconds] { offset += seconds; });
-        };
-        httplib::Server server;
-        accord::configure_server(server, app);
+int main(int argc, char** argv) {
+    CLI::App cli{
+        "accord-server: online dispute resolution. Without a command it serves the API and the web client\n"
+        "(the same as `accord-server serve`).",
+        "accord-server"};
+    cli.require_subcommand(0, 1);
+    StoreOptions store;
+    ServeOptions serve_opt;
+    add_store_options(&cli, store);
+    const std::vector<CLI::Option*> top_serve_options = add_serve_options(&cli, serve_opt);
 
-        const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
-        if (bound < 0) {
-            std::fprintf(stderr, "accord-server: cannot listen on %s:%d (in use?)\n", host.c_str(), port);
-            return 1;
-        }
-        accord::widen_listen_backlog();
-        scheduler.start();
-        std::thread listener([&server] { server.listen_after_bind(); });
-        for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        if (demo_data) std::printf("%s", accord::demo::accounts_banner().c_str());
-        // Tests read this line to learn the port; keep its shape.
-        std::printf("accord-server listening on http://%s:%d/\n", host.c_str(), bound);
-        std::fflush(stdout);
-        int signal = 0;
-        sigwait(&stop_signals, &signal);
-        server.stop();
-        listener.join();
-        scheduler.stop();
-        std::printf("accord-server: stopped (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    CLI::App* serve_cmd = cli.add_subcommand("serve", "serve the API and the web client (the default command)");
+    add_store_options(serve_cmd, store);
+    add_serve_options(serve_cmd, serve_opt);
+
+    CLI::App* verify_cmd =
+        cli.add_subcommand("verify", "check every case's record; names the first broken entry (exit 1)");
+    add_store_options(verify_cmd, store);
+
+    std::int64_t export_id = 0;
+    std::string export_out;
+    CLI::App* export_cmd = cli.add_subcommand("export-case", "write one case's self-contained archive for a court");
+    add_store_options(export_cmd, store);
+    export_cmd->add_option("ID", export_id, "the case id")
+        ->required()
+        ->check(CLI::Validator(
+            [](const std::string& text) -> std::string {
+                std::int64_t v = 0;
+                const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+                return ec == std::errc() && end == text.data() + text.size() && v > 0
+                           ? ""
+                           : "must be a case id (a whole number from 1), got '" + text + "'";
+            },
+            "CASE-ID"));
+    export_cmd->add_option("--out", export_out, "the archive to write (default AC-ID.tar)")->type_name("FILE");
+
+    std::string backup_to;
+    CLI::App* backup_cmd = cli.add_subcommand(
+        "backup", "copy the database, consistent while the server serves (SQLite's online backup)");
+    add_store_options(backup_cmd, store, /*key=*/false);
+    backup_cmd->add_option("--to", backup_to, "the copy to write (replaced atomically when it exists)")
+        ->type_name("FILE")
+        ->required();
+
+    accord::ops::NewUser new_user;
+    bool password_stdin = false;
+    CLI::App* user_cmd = cli.add_subcommand("create-user", "add an account (for instance the first admin)");
+    add_store_options(user_cmd, store, /*key=*/false);
+    user_cmd->add_option("USERNAME", new_user.username, "the sign-in name: letters, digits, '.', '_', '-'")
+        ->required();
+    user_cmd->add_option("--display-name", new_user.display_name, "the name others see")->required();
+    user_cmd->add_option("--role", new_user.role, "buyer, merchant, support, mediator, arbitrator, approver or admin")
+        ->required();
+    user_cmd->add_option("--merchant-id", new_user.merchant_id, "the shop a merchant account acts for (merchants only)")
+        ->type_name("ID");
+    user_cmd->add_flag("--password-stdin", password_stdin, "read the password from the first line of standard input");
+    user_cmd->add_option("--password", new_user.password,
+                         "the password (visible to other users of this machine in the process list: prefer\n"
+                         "--password-stdin); at least " +
+                             std::to_string(accord::ops::kMinPasswordChars) + " characters");
+    user_cmd->add_option("--phone", new_user.phone, "contact phone");
+    user_cmd->add_option("--address", new_user.address, "contact address");
+    user_cmd->add_option("--approval-level", new_user.approval_level, "approvers: team_lead (default) or manager");
+
+    CLI::App* rules_cmd = cli.add_subcommand("rules", "the rule set in force: deadlines, thresholds, penalties");
+    rules_cmd->require_subcommand(1);
+    add_store_options(rules_cmd, store, /*key=*/false);
+    CLI::App* rules_show_cmd = rules_cmd->add_subcommand("show", "print the rules in force as JSON");
+    add_store_options(rules_show_cmd, store, /*key=*/false);
+    std::string rules_file;
+    CLI::App* rules_set_cmd = rules_cmd->add_subcommand(
+        "set", "validate a rules file (as `rules show` prints it; keys left out keep their defaults) and store it");
+    add_store_options(rules_set_cmd, store, /*key=*/false);
+    rules_set_cmd->add_option("FILE", rules_file, "the JSON file, or - for standard input")->required();
+
+    // Set last: subcommands made earlier do not inherit it, so their --help stays short.
+    cli.footer(
+        "Exit status: 0 done, 1 the command failed, 2 a wrong command line.\n"
+        "Examples:\n"
+        "  accord-server --data-dir data --port 8080                serve\n"
+        "  accord-server verify --data-dir data                     check every case's record\n"
+        "  accord-server backup --data-dir data --to accord-backup.db\n"
+        "  printf '%s\\n' \"$PW\" | accord-server create-user alice --display-name 'Alice' --role admin --password-stdin\n"
+        "  accord-server rules show > rules.json; (edit) accord-server rules set rules.json\n"
+        "Run `accord-server COMMAND --help` for a command's options.");
+
+
+    try {
+        cli.parse(argc, argv);
+        // The top-level serving options belong to serving: `accord-server --port 1 verify` is a mistake.
+        const bool serving = cli.get_subcommands().empty() || serve_cmd->parsed();
+        if (!serving)
+            for (const CLI::Option* o : top_serve_options)
+                if (o->count() > 0)
+                    throw CLI::ValidationError(o->get_name() + " is an option of serve, not of " +
+                                               cli.get_subcommands().front()->get_name());
+    } catch (const CLI::ParseError& e) {
+        const int code = cli.exit(e);
+        return code == 0 ? 0 : kUsage;
+    }
+
+    try {
+        if (verify_cmd->parsed()) return verify(store);
+        if (export_cmd->parsed()) return export_case(store, export_id, export_out);
+        if (backup_cmd->parsed()) return backup(store, backup_to);
+        if (user_cmd->parsed()) return create_user(store, new_user, password_stdin);
+        if (rules_show_cmd->parsed()) return rules_show(store);
+        if (rules_set_cmd->parsed()) return rules_set(store, rules_file);
+        return serve(serve_opt, store);
+    } catch (const std::invalid_argument& e) {
+        std::fprintf(stderr, "accord-server: %s\n", e.what());
+        return kUsage;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "accord-server: %s\n", e.what());
-        return 1;
+        return kFailed;
     }
-    return 0;
 }
