@@ -62,6 +62,7 @@ struct ServeOptions {
     bool demo_data = false;
     long long clock_offset = 0;
     bool test_clock = false;
+    int shutdown_grace = 30;  // seconds requests in flight may take to finish after SIGTERM
 };
 
 // --key-file only where the chain key is read: serve, verify, export-case.
@@ -94,6 +95,12 @@ std::vector<CLI::Option*> add_serve_options(CLI::App* cmd, ServeOptions& o) {
             ->type_name("SECONDS"),
         cmd->add_flag("--test-clock", o.test_clock,
                       "enable POST /api/v1/test/clock (moves the clock forward; tests only)"),
+        cmd->add_option("--shutdown-grace", o.shutdown_grace,
+                        "on SIGTERM/SIGINT, how long requests in flight may take to finish before the\n"
+                        "server exits without them (status 1); a second signal exits at once")
+            ->type_name("SECONDS")
+            ->check(CLI::Range(0, 3600))
+            ->capture_default_str(),
     };
 }
 
@@ -184,7 +191,11 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
     }
     accord::widen_listen_backlog();
     scheduler.start();
-    std::thread listener([&server] { server.listen_after_bind(); });
+    std::atomic<bool> drained{false};
+    std::thread listener([&server, &drained] {
+        server.listen_after_bind();  // returns once stopped and every connection's thread is done
+        drained = true;
+    });
     for (int waited = 0; !server.is_running() && waited < 5000; ++waited)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     if (opt.demo_data) std::printf("%s", accord::demo::accounts_banner().c_str());
@@ -193,10 +204,32 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
     std::fflush(stdout);
     int signal = 0;
     sigwait(&stop_signals, &signal);
+    // Graceful: stop() (called here, on an ordinary thread, never from a signal handler) closes
+    // the listening socket at once, so new connections are refused; cpp-httplib's pool then
+    // lets every accepted connection finish the request it is on (an upload still streaming
+    // included) before listen_after_bind() returns. Idle keep-alive connections close within
+    // their keep-alive timeout. Then the scheduler stops and the database closes (its WAL is
+    // checkpointed and removed), and the exit status is 0.
     server.stop();
+    const char* const name = signal == SIGINT ? "SIGINT" : "SIGTERM";
+    // Bounded: a client trickling a body could hold the stop forever. After the grace period,
+    // or at a second signal, exit without the requests still running: nothing they did is
+    // acknowledged, and SQLite rolls back their unfinished transactions at the next open.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(opt.shutdown_grace);
+    while (!drained) {
+        const timespec tick{0, 50'000'000};
+        if (sigtimedwait(&stop_signals, nullptr, &tick) > 0 || std::chrono::steady_clock::now() >= give_up) {
+            std::fprintf(stderr,
+                         "accord-server: %s: requests still running after the grace period (or a second signal); "
+                         "exiting without them\n",
+                         name);
+            std::fflush(stdout);
+            std::_Exit(kFailed);
+        }
+    }
     listener.join();
     scheduler.stop();
-    std::printf("accord-server: stopped (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+    std::printf("accord-server: stopped (%s)\n", name);
     return 0;
 }
 
