@@ -22,6 +22,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "accord/calendar_extension.hpp"
 #include "accord/rule_set_codec.hpp"
 #include "app.hpp"
 #include "audit/export_case.hpp"
@@ -34,6 +35,7 @@
 #include "evidence/evidence_files.hpp"
 #include "jobs/deadline_scheduler.hpp"
 #include "ops/backup.hpp"
+#include "ops/calendar.hpp"
 #include "ops/rules_store.hpp"
 #include "ops/users.hpp"
 
@@ -162,6 +164,14 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
     if (auto stored = accord::ops::stored_rules(db)) {
         app.config.rules = *stored;
         std::printf("accord-server: using the rules stored in the database\n");
+    }
+    // The holiday calendar: the built-in years plus DATA_DIR/holidays.tsv (a malformed file stops
+    // the start, naming its line).
+    accord::ops::set_calendar_in_force(accord::ops::load_calendar(store.data_dir));
+    if (std::filesystem::exists(store.data_dir + "/holidays.tsv")) {
+        const std::string end = accord::format_date(accord::calendar_end(accord::ops::calendar_in_force()));
+        std::printf("accord-server: holiday calendar extended by %s/holidays.tsv, through %s\n",
+                    store.data_dir.c_str(), end.c_str());
     }
     app.chain_key = accord::auth::load_chain_key(store.key_path(), /*create=*/!accord::db::has_events(db));
     if (const int sealed = accord::db::seal_legacy_events(db, app.chain_key))

@@ -1,16 +1,22 @@
 // GET /api/v1/rules: the limits and rules in force, so a client never compiles in its own copy
-// (filing limits, description length, evidence sizes and types, thresholds, deadlines).
+// (filing limits, description length, evidence sizes and types, thresholds, deadlines), and how
+// far the holiday calendar runs (calendar_ends, and a warning in its last 60 days).
 // POST /api/v1/test/clock: only with --test-clock, moves the server's clock forward and fires
 // what fell due, so tests let deadlines pass without sleeping.
 #include "accord/api.hpp"
+#include "accord/calendar_extension.hpp"
 #include "accord/json_reader.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
+#include "ops/calendar.hpp"
 #include "routes/routes.hpp"
 
 namespace accord::routes {
 
 namespace {
+
+// GET /api/v1/rules warns this many days before the holiday calendar runs out.
+constexpr std::int64_t kCalendarWarningDays = 60;
 
 nlohmann::json duration_json(const Duration& d) {
     return {{"amount", d.amount}, {"unit", d.unit == Duration::Unit::business_days ? "business_days" : "hours"}};
@@ -52,7 +58,29 @@ nlohmann::json rules_json(const AppContext& app) {
 void register_rules_routes(httplib::Server& server, AppContext& app) {
     server.Get("/api/v1/rules", [&app](const httplib::Request& req, httplib::Response& res) {
         if (!http::require_user(app, req, res)) return;
-        http::send_json(res, 200, {{"rules", rules_json(app)}, {"server_time", app.now()}});
+        const Timestamp now = app.now();
+        nlohmann::json reply = {{"rules", rules_json(app)}, {"server_time", now}};
+        // Past its last year the calendar knows no public holidays, and working-day deadlines
+        // would count them as working days: say so while there is time to add the next year.
+        // Beside "rules", not inside: the session reply carries the same rules to the client.
+        const BusinessCalendar& calendar = ops::calendar_in_force();
+        const CivilDate end = calendar_end(calendar);
+        reply["calendar_ends"] = format_date(end);
+        const Timestamp left = calendar.end_of_day(end) - now;
+        if (left <= kCalendarWarningDays * kSecondsPerDay) {
+            const std::string date = format_date(end), days = std::to_string(left / kSecondsPerDay);
+            const bool zh = http::request_lang(req) == Lang::zh_CN;
+            std::string message;
+            if (left <= 0)
+                message = zh ? "节假日日历已于 " + date + " 结束" : "The holiday calendar ended on " + date;
+            else
+                message = zh ? "节假日日历将于 " + date + " 结束（还剩 " + days + " 天）"
+                             : "The holiday calendar ends on " + date + ", in " + days + " days";
+            message += zh ? "：请把下一年的节假日加入数据目录中的 holidays.tsv 并重启服务器"
+                          : ": add next year's holidays to holidays.tsv in the data dir and restart the server";
+            reply["warning"] = {{"code", "calendar_ending"}, {"message", message}};
+        }
+        http::send_json(res, 200, reply);
     });
 
     if (!app.config.test_clock) return;
