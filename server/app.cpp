@@ -131,6 +131,7 @@ void configure_server(httplib::Server& server, AppContext& app) {
     routes::register_rules_routes(server, app);
     routes::register_message_routes(server, app);
     routes::register_evidence_routes(server, app);
+    routes::register_staff_routes(server, app);
     http::register_static_files(server, app.config.web_root);
 }
 

@@ -77,4 +77,13 @@ void set_approval_level(Database& db, std::int64_t user_id, ApprovalLevel level)
     s.run();
 }
 
+std::vector<api::UserInfo> list_staff(Database& db, Role role) {
+    std::vector<api::UserInfo> out;
+    if (!is_staff(role)) return out;
+    Query s = db.statement(std::string(kSelectUser) + "WHERE u.role = ? ORDER BY u.display_name, u.id");
+    s.bind(1, std::string(to_key(role)));
+    while (auto u = read_user(s)) out.push_back(u->info);
+    return out;
+}
+
 }  // namespace accord::db

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "accord/api.hpp"
 #include "accord/approvals.hpp"
@@ -24,5 +25,7 @@ std::int64_t count_users(Database& db);
 ApprovalLevel approval_level(Database& db, std::int64_t user_id);
 void set_approval_level(Database& db, std::int64_t user_id, ApprovalLevel level);
 std::int64_t insert_merchant(Database& db, const std::string& name);
+// The platform's staff of one role, by display name (who a case can be assigned to).
+std::vector<api::UserInfo> list_staff(Database& db, Role role);
 
 }  // namespace accord::db

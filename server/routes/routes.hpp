@@ -19,5 +19,6 @@ void register_action_routes(httplib::Server& server, AppContext& app);
 void register_rules_routes(httplib::Server& server, AppContext& app);
 void register_message_routes(httplib::Server& server, AppContext& app);
 void register_evidence_routes(httplib::Server& server, AppContext& app);
+void register_staff_routes(httplib::Server& server, AppContext& app);
 
 }  // namespace accord::routes
