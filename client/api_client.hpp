@@ -13,4 +13,14 @@ void open_case(AppState& s, std::int64_t id);
 void start_filing(AppState& s);     // opens the form and loads the orders
 void submit_filing(AppState& s);
 
+void load_events(AppState& s);
+void load_messages(AppState& s);
+void send_message(AppState& s);        // s.message_text, staff-only when s.message_staff_only
+void load_evidence(AppState& s);
+void load_staff(AppState& s, Role role);  // once per session: who a case can be assigned to
+// The open action form's problems as the shared checks see them (empty when none or no form is open).
+FieldErrors action_errors(const AppState& s);
+void submit_action(AppState& s);       // s.action on the open case, guarded by its ETag
+void poll(AppState& s);                // each frame: refreshes the open case and the list now and then
+
 }  // namespace accord::client

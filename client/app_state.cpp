@@ -41,16 +41,37 @@ std::string test_state_json(const AppState& s) {
     j["deadlines"] = nlohmann::json::array();
     for (const Deadline& d : s.deadlines) j["deadlines"].push_back(api::encode(d));
     j["orders"] = s.orders.size();
+    j["actions"] = nlohmann::json::array();
+    for (Action a : s.actions) j["actions"].push_back(to_key(a));
+    j["action_form"] = s.action.open ? nlohmann::json(to_key(s.action.action)) : nlohmann::json(nullptr);
+    nlohmann::json action_errors = nlohmann::json::array();
+    for (const FieldError& e : s.action.server_errors)
+        action_errors.push_back({{"field", e.field}, {"code", to_key(e.code)}});
+    j["action_server_errors"] = action_errors;
+    nlohmann::json local = nlohmann::json::array();
+    for (const FieldError& e : s.action_shown_errors) local.push_back({{"field", e.field}, {"code", to_key(e.code)}});
+    j["action_errors"] = local;
+    j["etag"] = s.etag;
+    j["writes_sent"] = s.writes_sent;
+    j["messages"] = nlohmann::json::array();
+    for (const MessageView& m : s.messages)
+        j["messages"].push_back({{"body", m.body}, {"visibility", m.visibility}, {"author_role", m.author_role}});
+    j["evidence"] = nlohmann::json::array();
+    for (const EvidenceView& e : s.evidence) j["evidence"].push_back({{"id", e.id}, {"file_name", e.file_name}});
+    j["uploads"] = nlohmann::json::array();
+    for (const UploadView& u : s.uploads)
+        j["uploads"].push_back({{"file_name", u.file_name}, {"loaded", u.loaded}, {"error", u.error}});
+    j["timeline"] = nlohmann::json::array();
+    for (const CaseEventView& e : s.events) j["timeline"].push_back(e.action + " " + e.relation);
     nlohmann::json errors = nlohmann::json::array();
     for (const FieldError& e : s.filing.server_errors) errors.push_back({{"field", e.field}, {"code", to_key(e.code)}});
     j["filing_server_errors"] = errors;
     nlohmann::json shown = nlohmann::json::array();
     for (const FieldError& e : s.filing.shown_errors) shown.push_back({{"field", e.field}, {"code", to_key(e.code)}});
     j["filing_errors"] = shown;
-    j["errors"] = {{"login", s.login_status.error},
-                   {"cases", s.cases_status.error},
-                   {"detail", s.detail_status.error},
-                   {"filing", s.filing_status.error}};
+    j["errors"] = {{"login", s.login_status.error},   {"cases", s.cases_status.error},
+                   {"detail", s.detail_status.error}, {"filing", s.filing_status.error},
+                   {"action", s.action_status.error}, {"messages", s.messages_status.error}};
     j["notice"] = s.notice;
     j["pending_requests"] = http_pending();
     j["last_api"] = {{"method", s.last_api.method},

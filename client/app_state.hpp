@@ -6,12 +6,14 @@
 #include <vector>
 
 #include "accord/api.hpp"
+#include "accord/case.hpp"
 #include "accord/deadlines.hpp"
 #include "accord/dispute.hpp"
 #include "accord/error_code.hpp"
 #include "accord/filing.hpp"
 #include "accord/lang.hpp"
 #include "accord/order.hpp"
+#include "forms/action_draft.hpp"
 
 namespace accord::client {
 
@@ -35,15 +37,54 @@ struct FilingDraft {
     int remedy = static_cast<int>(Remedy::return_and_refund);
     char amount[32] = "";
     char description[8192] = "";  // room for 2,000 characters of up to 4 bytes each
-    bool show_errors = false;       // after the first submit attempt
-    FieldErrors server_errors;      // what the server said on the last attempt
-    FieldErrors shown_errors;       // what the form shows now (for the test hook)
+    bool show_errors = false;     // after the first submit attempt
+    FieldErrors server_errors;    // what the server said on the last attempt
+    FieldErrors shown_errors;     // what the form shows now (for the test hook)
 };
 
 struct CaseEventView {
     std::int64_t seq = 0;
-    std::string action;
+    std::string action;    // an Action's key, or a side event (file, add_evidence, message, ...)
+    std::string relation;  // who acted, as their relation to the case (case_buyer, support, system, ...)
+    std::string from, to;  // states, when the step moved the case
+    std::string reason, detail;
     Timestamp at = 0;
+};
+
+struct MessageView {
+    std::int64_t id = 0;
+    std::string author_name, author_role, visibility, body;
+    Timestamp at = 0;
+};
+
+struct EvidenceView {
+    std::int64_t id = 0;
+    std::string file_name, media_type, sha256, download;
+    std::int64_t size_bytes = 0;
+    Timestamp at = 0;
+};
+
+// A file on its way up (bridges/upload.js sends it; progress arrives every few hundred ms).
+struct UploadView {
+    int id = 0;
+    std::int64_t case_id = 0;
+    std::string file_name;
+    double loaded = 0, total = 0;
+    bool done = false;
+    std::string error;  // the server's refusal, in the UI language
+};
+
+struct StaffMember {
+    std::int64_t id = 0;
+    std::string display_name;
+};
+
+// The case list's filters: what the user narrowed it to.
+struct ListFilter {
+    int state = -1;            // -1: any
+    bool mine_to_act = false;  // only cases with something for me to do
+    bool overdue_only = false;
+    char search[64] = "";
 };
 
 // The last API call, for the test hook.
@@ -68,9 +109,18 @@ struct AppState {
     std::vector<Dispute> cases;
     RequestStatus cases_status;
 
+    ListFilter filter;
+    std::map<std::int64_t, Timestamp> seen_updates;  // case id -> updated_at the user last saw (badge)
+    bool list_baseline_taken = false;
+    std::map<std::int64_t, Timestamp> next_due;  // case id -> its next deadline (0: none), from the list
+
     std::optional<Dispute> current;
+    std::optional<Case> seen;     // the open case as its view showed it (decode_case_view)
+    std::vector<Action> actions;  // what the server says this user may do on it now
+    std::string etag;             // the view's ETag: If-None-Match when polling, If-Match when acting
+    double last_poll_ms = 0;
     std::vector<CaseEventView> events;
-    std::vector<Deadline> deadlines;      // computed by the server with the shared rules
+    std::vector<Deadline> deadlines;       // computed by the server with the shared rules
     std::int64_t server_clock_offset = 0;  // server time minus browser time: countdowns follow the server
     bool chain_valid = true;
     RequestStatus detail_status;
@@ -79,10 +129,27 @@ struct AppState {
     RequestStatus orders_status;
     FilingDraft filing;
     RequestStatus filing_status;
-    FilingRules filing_rules;  // as the server sent them with the session
+    FilingRules filing_rules;                 // as the server sent them with the session
+    std::vector<std::string> evidence_types;  // media types the server takes, as sent with the session
+
+    ActionDraft action;  // the action form open on the current case
+    RequestStatus action_status;
+    FieldErrors action_shown_errors;  // what the open form shows now (for the test hook)
+    std::vector<MessageView> messages;
+    RequestStatus messages_status;
+    char message_text[8004] = "";
+    bool message_staff_only = false;
+    std::vector<EvidenceView> evidence;
+    std::int64_t evidence_remaining = -1;  // bytes the case may still take (-1: unknown)
+    std::int64_t evidence_max_file = 0;
+    RequestStatus evidence_status;
+    std::vector<UploadView> uploads;
+    std::map<int, std::vector<StaffMember>> staff;  // by Role, for the assignment pickers
+    double last_list_poll_ms = 0;
 
     std::string notice;  // a one-line success message ("Dispute filed AC-000003")
     LastApi last_api;
+    int writes_sent = 0;                  // requests other than GET sent so far (for the test hook: "nothing was sent")
     std::map<std::string, Rect> widgets;  // named widget rectangles (CSS px), for tests
     float dpr = 1.0f;
 };

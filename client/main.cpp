@@ -13,6 +13,7 @@
 #include "app_state.hpp"
 #include "i18n/strings.hpp"
 #include "platform/browser.hpp"
+#include "platform/uploads.hpp"
 #include "views/views.hpp"
 
 namespace {
@@ -27,6 +28,7 @@ struct Client {
     float ime_x = 0, ime_y = 0;       // caret of the active text field (canvas px), from ImGui
     float style_scale = 0.0f;
     accord::Lang document_lang = accord::Lang::en;
+    std::int64_t upload_case = -1;  // the case the upload bridge sends files to
 };
 
 Client g;
@@ -112,7 +114,17 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
     g.state.widgets.clear();  // only what this frame draws can be clicked
+    poll(g.state);
     draw_ui();
+    // Picked and dropped files go to the open case (none while no case is open).
+    const std::int64_t open_case_id =
+        g.state.pane == Pane::detail && g.state.current ? g.state.current->id : 0;
+    if (open_case_id != g.upload_case) {
+        std::string accept;
+        for (const std::string& t : g.state.evidence_types) accept += (accept.empty() ? "" : ",") + t;
+        browser::set_upload_case(open_case_id, accord::lang_key(g.state.lang), accept);
+        g.upload_case = open_case_id;
+    }
 
     // While a text field is active, the hidden <textarea> takes the focus so IMEs work.
     ImGuiIO& io = ImGui::GetIO();
@@ -169,6 +181,14 @@ int main() {
     apply_scale(g.state.dpr);
     load_font(g.state.dpr);
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    // Emscripten 3.1.6's GLFW hands the browser's wheel deltas through raw: pixels, positive = down, where
+    // GLFW means steps, positive = up. ImGui then scrolled the wrong way, hundreds of lines per notch. A
+    // notch of 100 px is one step, as Emscripten counts them elsewhere.
+    glfwSetScrollCallback(g.window, [](GLFWwindow*, double dx, double dy) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseWheelH -= static_cast<float>(dx / 100.0);
+        io.MouseWheel -= static_cast<float>(dy / 100.0);
+    });
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     restore_session(g.state);

@@ -61,7 +61,10 @@ if [ $need_src -eq 1 ]; then
 fi
 
 # --- CJK font subset for the web client --------------------------------------
-if [ ! -f assets/fonts/generated/accord-cjk.otf ] || [ assets/fonts/make_subset.py -nt assets/fonts/generated/accord-cjk.otf ]; then
+# Rebuilt when the script or any UI source is newer: a new string's characters must be in the font.
+font=assets/fonts/generated/accord-cjk.otf
+if [ ! -f "$font" ] || [ assets/fonts/make_subset.py -nt "$font" ] ||
+   [ -n "$(find client shared web -newer "$font" \( -name '*.cpp' -o -name '*.hpp' -o -name '*.js' -o -name '*.html' \) -print -quit)" ]; then
   log "building the CJK font subset"
   /usr/bin/python3 assets/fonts/make_subset.py \
     --source /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \

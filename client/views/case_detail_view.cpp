@@ -21,9 +21,13 @@ static void draw_deadlines(AppState& s) {
     section(tr(Str::deadlines, s.lang));
     const Timestamp now = browser::now_seconds() + s.server_clock_offset;  // the server's clock decides
     for (const Deadline& d : s.deadlines) {
-        const std::string who = std::string(label(d.kind, s.lang)) + " · " + label(d.on, s.lang);
+        // What the deadline is, whose move it is, and what happens when it passes.
+        const std::string who = std::string(label(d.kind, s.lang)) + " · " + tr(Str::whose_move, s.lang) + " " +
+                                label(d.on, s.lang) + " · " + tr(Str::when_passed, s.lang) + " " +
+                                label(d.consequence, s.lang);
         if (d.paused) {
-            ImGui::BulletText("%s  %s %s", who.c_str(), tr(Str::paused, s.lang), format_span(d.remaining, s.lang).c_str());
+            ImGui::BulletText("%s  %s %s", who.c_str(), tr(Str::paused, s.lang),
+                              format_span(d.remaining, s.lang).c_str());
             continue;
         }
         const std::int64_t left = d.due - now;
@@ -32,6 +36,87 @@ static void draw_deadlines(AppState& s) {
         ImGui::TextColored(left >= 0 ? kMutedColor : kErrorColor, "%s %s",
                            tr(left >= 0 ? Str::time_left : Str::overdue_by, s.lang), format_span(left, s.lang).c_str());
     }
+}
+
+static std::string terms_text(const Terms& t, Lang lang) {
+    std::string out = std::string(label(t.remedy, lang)) + " " + format_money(t.amount);
+    if (t.payer != Payer::merchant) out += std::string(" · ") + tr(Str::payer, lang) + " " + label(t.payer, lang);
+    if (!t.terms.empty()) out += " · " + t.terms;
+    return out;
+}
+
+// Where the case stands: what was asked for, offered, proposed, ruled and is being carried out.
+static void draw_progress(AppState& s) {
+    if (!s.seen) return;
+    const Case& c = *s.seen;
+    const bool any = !c.info_items.empty() || !c.offers.empty() || c.proposal || c.ruling || !c.plan.empty() ||
+                     c.referred_to || !c.closing_summary.empty();
+    if (!any) return;
+    section(tr(Str::progress_title, s.lang));
+    if (!c.info_items.empty()) {
+        ImGui::TextUnformatted(tr(Str::info_items, s.lang));
+        for (const std::string& item : c.info_items) ImGui::BulletText("%s", item.c_str());
+    }
+    if (!c.offers.empty()) {
+        ImGui::TextUnformatted(tr(Str::offers, s.lang));
+        for (const Offer& o : c.offers)
+            ImGui::BulletText("#%lld %s · %s · %s", static_cast<long long>(o.seq), label(o.from, s.lang),
+                              terms_text(o.terms, s.lang).c_str(), format_minutes(o.at).c_str());
+    }
+    if (c.proposal) {
+        ImGui::Text("%s: %s", tr(Str::proposal, s.lang), terms_text(*c.proposal, s.lang).c_str());
+        mark(s, "detail.proposal");
+        ImGui::TextColored(kMutedColor, "%s · %s %s · %s %s",
+                           tr(c.proposal_approver_id != 0 ? Str::approved : Str::awaiting_review, s.lang),
+                           label(Party::buyer, s.lang), c.buyer_consented ? tr(Str::consented, s.lang) : "—",
+                           label(Party::merchant, s.lang), c.merchant_consented ? tr(Str::consented, s.lang) : "—");
+    }
+    if (c.ruling) {
+        ImGui::Text("%s: %s · %s", tr(Str::ruling, s.lang), label(c.ruling->liability, s.lang),
+                    terms_text(c.ruling->remedy, s.lang).c_str());
+        mark(s, "detail.ruling");
+        ImGui::TextWrapped("%s: %s", tr(Str::reasoning, s.lang), c.ruling->reasoning.c_str());
+        if (c.penalty) ImGui::TextColored(kMutedColor, "%s %d", tr(Str::penalty_points, s.lang), c.penalty->points);
+        if (c.appeal_used) ImGui::TextColored(kMutedColor, "%s", tr(Str::appeal_used, s.lang));
+    }
+    if (!c.plan.empty()) {
+        ImGui::TextUnformatted(tr(Str::execution, s.lang));
+        for (std::size_t i = 0; i < c.plan.size(); ++i)
+            ImGui::BulletText("%s %s", i < c.step ? "✓" : i == c.step ? "→" : " ", label(c.plan[i], s.lang));
+    }
+    if (!c.return_tracking.empty()) label_value(tr(Str::tracking, s.lang), c.return_tracking);
+    if (!c.reship_tracking.empty()) label_value(tr(Str::tracking, s.lang), c.reship_tracking);
+    if (c.referred_to) label_value(tr(Str::referred_to, s.lang), label(*c.referred_to, s.lang));
+    if (!c.closing_summary.empty()) label_value(tr(Str::closing_summary, s.lang), c.closing_summary);
+}
+
+// Every step: when, who (as their relation to the case), what, from which state to which, and why.
+static void draw_history(AppState& s) {
+    section(tr(Str::history, s.lang));
+    for (const CaseEventView& e : s.events) {
+        Action action{};
+        Relation rel{};
+        const char* what = e.action == "file"           ? tr(Str::filed_notice, s.lang)
+                           : from_key(e.action, action) ? label(action, s.lang)
+                                                        : e.action.c_str();
+        const char* who = from_key(e.relation, rel) ? label(rel, s.lang) : "";
+        ImGui::BulletText("%s  %s  %s", format_minutes(e.at).c_str(), who, what);
+        DisputeState from{}, to{};
+        if (from_key(e.from, from) && from_key(e.to, to) && from != to) {
+            ImGui::SameLine();
+            ImGui::TextColored(kMutedColor, "%s → %s", label(from, s.lang), label(to, s.lang));
+        }
+        if (!e.reason.empty()) {
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, kMutedColor);
+            ImGui::TextWrapped("%s", e.reason.c_str());
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+        }
+    }
+    if (!s.events.empty())
+        ImGui::TextColored(s.chain_valid ? kOkColor : kErrorColor, "%s",
+                           tr(s.chain_valid ? Str::chain_ok : Str::chain_broken, s.lang));
 }
 
 void draw_case_detail_view(AppState& s) {
@@ -47,6 +132,8 @@ void draw_case_detail_view(AppState& s) {
     ImGui::SetWindowFontScale(1.0f);
     mark(s, "detail.title");
     ImGui::Separator();
+    draw_action_panel(s);  // what the user came to do, first
+    section(tr(Str::case_details, s.lang));
     label_value(tr(Str::col_order, s.lang), d.order_ref);
     label_value(tr(Str::col_merchant, s.lang), d.merchant_name);
     label_value(tr(Str::col_category, s.lang), label(d.category, s.lang));
@@ -65,14 +152,10 @@ void draw_case_detail_view(AppState& s) {
     if (d.contact_redacted) ImGui::TextColored(kMutedColor, "%s", tr(Str::redacted_note, s.lang));
 
     draw_deadlines(s);
-    ImGui::Spacing();
-    section(tr(Str::history, s.lang));
-    for (const CaseEventView& e : s.events)
-        ImGui::BulletText("%s  %s", format_minutes(e.at).c_str(),
-                          e.action == "file" ? tr(Str::filed_notice, s.lang) : e.action.c_str());
-    if (!s.events.empty())
-        ImGui::TextColored(s.chain_valid ? kOkColor : kErrorColor, "%s",
-                           tr(s.chain_valid ? Str::chain_ok : Str::chain_broken, s.lang));
+    draw_progress(s);
+    draw_evidence_view(s);
+    draw_messages_view(s);
+    draw_history(s);
 }
 
 }  // namespace accord::client

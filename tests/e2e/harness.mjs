@@ -70,8 +70,20 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
       await app.waitFor((n) => window.accordTest.state && window.accordTest.state.widgets[n], name);
       return (await app.state()).widgets[name];
     },
+    // Scrolls the pane under a widget until the widget is on screen (a canvas has no scrollIntoView).
+    async reveal(name) {
+      const view = page.viewportSize();
+      for (let i = 0; i < 40; i++) {
+        const [x, y, w, h] = await app.widget(name);
+        if (y >= 0 && y + h <= view.height) return [x, y, w, h];
+        await page.mouse.move(Math.min(Math.max(x + w / 2, 1), view.width - 1), view.height / 2);
+        await page.mouse.wheel(0, y < 0 ? -200 : 200);  // a wheel notch or two, as a person scrolls
+        await page.waitForTimeout(80);
+      }
+      throw new Error(`widget ${name} stays off screen`);
+    },
     async click(name) {
-      const [x, y, w, h] = await app.widget(name);
+      const [x, y, w, h] = await app.reveal(name);
       await page.mouse.move(x + w / 2, y + h / 2);
       await page.waitForTimeout(60);  // let a frame see the hover before the press
       await page.mouse.down();
@@ -93,6 +105,32 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
       await page.waitForTimeout(60);
       await cdp.send('Input.insertText', { text });
       await page.waitForTimeout(100);
+    },
+    // An API call as the signed-in user (the page's cookie), for setting up what a test is not about.
+    async api(method, path, body) {
+      return page.evaluate(async ([m, p, b]) => {
+        const r = await fetch(p, { method: m, headers: b ? { 'Content-Type': 'application/json' } : {},
+                                   body: b ? JSON.stringify(b) : undefined });
+        return { status: r.status, body: await r.json().catch(() => null) };
+      }, [method, path, body]);
+    },
+    // Opens a case from the list and waits for its view.
+    async openCase(id) {
+      await app.waitFor((n) => window.accordTest.state.cases.some((c) => c.id === n), id);
+      await app.click(`cases.row.${id}`);
+      await app.waitFor((n) => window.accordTest.state.current && window.accordTest.state.current.id === n &&
+                               window.accordTest.state.etag !== '', id);
+    },
+    // Takes an action through its form: opens it, lets `fill` type into the fields, submits, and waits for
+    // the case to reach `state`.
+    async act(action, state, fill) {
+      await app.waitFor((a) => window.accordTest.state.actions.includes(a), action);
+      await app.click(`action.${action}`);
+      await app.waitFor((a) => window.accordTest.state.action_form === a, action);
+      if (fill) await fill();
+      await app.click('action.submit');
+      await app.waitFor((st) => window.accordTest.state.current && window.accordTest.state.current.state === st &&
+                                window.accordTest.state.action_form === null, state);
     },
     async signIn(username, password = 'accord-demo') {
       await app.waitFor(() => window.accordTest.state && window.accordTest.state.screen === 'login');
