@@ -125,6 +125,7 @@ void configure_server(httplib::Server& server, AppContext& app) {
 
     routes::register_health_routes(server, app);
     routes::register_session_routes(server, app);
+    routes::register_session_admin_routes(server, app);
     routes::register_order_routes(server, app);
     routes::register_dispute_routes(server, app);
     routes::register_action_routes(server, app);

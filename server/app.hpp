@@ -23,7 +23,11 @@ struct EvidenceLimits {
 struct AppConfig {
     std::string web_root;  // the built web client (index.html, app.js, app.wasm, fonts)
     std::string data_dir;  // accord.db, evidence/, accord.key
+    // A session ends 7 days after sign-in whatever happens (a stolen cookie does not live for
+    // ever), and after 24 hours unused (a browser left signed in on a shared computer). Both on
+    // the server's clock, so the test clock moves them too.
     Timestamp session_lifetime = 7 * kSecondsPerDay;
+    Timestamp session_idle_timeout = kSecondsPerDay;
     auth::LoginLimits login;  // failed sign-ins per account and address, the password-hashing pool
     RuleSet rules;  // deadlines, thresholds, filing limits (admin-editable later; defaults for now)
     EvidenceLimits evidence;

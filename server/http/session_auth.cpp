@@ -7,6 +7,10 @@
 
 namespace accord::http {
 
+namespace {
+constexpr Timestamp kSessionTouchSeconds = 60;
+}  // namespace
+
 std::optional<std::string> session_token(const httplib::Request& req) {
     const std::string cookies = req.get_header_value("Cookie");
     const std::string name = std::string(api::kSessionCookie) + "=";
@@ -30,14 +34,26 @@ std::string expired_session_cookie() {
     return std::string(api::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
-std::optional<api::UserInfo> require_user(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res) {
     if (auto token = session_token(req)) {
         auto lock = app.db.lock();
-        if (auto user_id = db::find_session_user(app.db, auth::sha256_hex(*token), app.now()))
-            if (auto user = db::find_user(app.db, *user_id)) return user->info;
+        const Timestamp now = app.now();
+        if (auto session = db::find_live_session(app.db, auth::sha256_hex(*token), {now, app.config.session_idle_timeout}))
+            if (auto user = db::find_user(app.db, session->user_id)) {
+                // Last use is noted at most once a minute: idleness is counted in hours, and a
+                // write on every request would queue every read behind the one writer.
+                if (now - session->last_seen_at >= kSessionTouchSeconds) db::touch_session(app.db, session->id, now);
+                return SignedIn{user->info, session->id};
+            }
     }
     send_error(res, 401, ErrorCode::not_authenticated, request_lang(req));
     return std::nullopt;
+}
+
+std::optional<api::UserInfo> require_user(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+    auto who = require_session(app, req, res);
+    if (!who) return std::nullopt;
+    return who->user;
 }
 
 }  // namespace accord::http

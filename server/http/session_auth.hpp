@@ -15,7 +15,15 @@ std::optional<std::string> session_token(const httplib::Request& req);
 std::string session_cookie(const std::string& token, Timestamp max_age);
 std::string expired_session_cookie();
 
-// The signed-in user, or nothing after replying 401. Takes the database lock itself.
+struct SignedIn {
+    api::UserInfo user;
+    std::int64_t session_id = 0;  // the session the request came with
+};
+
+// The signed-in user and their session, or nothing after replying 401 (no cookie, an unknown,
+// revoked or expired session). Takes the database lock itself. Notes the session as used.
+std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res);
+// The same, the user alone.
 std::optional<api::UserInfo> require_user(AppContext& app, const httplib::Request& req, httplib::Response& res);
 
 }  // namespace accord::http

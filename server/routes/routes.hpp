@@ -13,6 +13,7 @@ nlohmann::json rules_json(const AppContext& app);
 
 void register_health_routes(httplib::Server& server, AppContext& app);
 void register_session_routes(httplib::Server& server, AppContext& app);
+void register_session_admin_routes(httplib::Server& server, AppContext& app);
 void register_order_routes(httplib::Server& server, AppContext& app);
 void register_dispute_routes(httplib::Server& server, AppContext& app);
 void register_action_routes(httplib::Server& server, AppContext& app);

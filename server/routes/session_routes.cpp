@@ -14,6 +14,17 @@ namespace accord::routes {
 
 namespace {
 
+// Enough to tell one browser from another in the session list; the rest is not kept.
+constexpr std::size_t kMaxUserAgentBytes = 256;
+
+// At most `max` bytes of `text`, never cutting a UTF-8 character in two.
+std::string utf8_prefix(const std::string& text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t end = max;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
 struct LoginGuard {
     explicit LoginGuard(const auth::LoginLimits& limits) : throttle(limits), hashing(limits) {}
     auth::LoginThrottle throttle;
@@ -62,8 +73,9 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
     {
         auto lock = app.db.lock();
         const Timestamp now = app.now();
-        db::delete_expired_sessions(app.db, now);
-        db::insert_session(app.db, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime);
+        db::delete_expired_sessions(app.db, {now, app.config.session_idle_timeout});
+        db::insert_session(app.db, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime,
+                           utf8_prefix(req.get_header_value("User-Agent"), kMaxUserAgentBytes), req.remote_addr);
     }
     res.set_header("Set-Cookie", http::session_cookie(token, app.config.session_lifetime));
     http::send_json(res, 200, {{"user", api::encode(user->info)}, {"rules", rules_json(app)}});

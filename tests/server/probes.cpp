@@ -226,14 +226,19 @@ ServerProcess& SharedServer::server() {
 }
 
 Session SharedServer::as(const std::string& username, const std::string& lang) {
-    // Sessions last 7 days on the server's clock; sign in again well before that.
+    // Sessions end 7 days after sign-in and 24 hours after their last use, on the server's clock;
+    // sign in again well before either.
     constexpr std::int64_t kFresh = 6 * 24 * 60 * 60;
+    constexpr std::int64_t kRecentlyUsed = 20 * 60 * 60;
     auto it = cookies_.find(username);
-    if (it != cookies_.end() && advanced_ - it->second.signed_in_after > kFresh) {
+    if (it != cookies_.end() && (advanced_ - it->second.signed_in_after > kFresh ||
+                                 advanced_ - it->second.handed_out_after > kRecentlyUsed)) {
         cookies_.erase(it);
         it = cookies_.end();
     }
-    if (it == cookies_.end()) it = cookies_.emplace(username, Cookie{sign_in(server(), username).cookie, advanced_}).first;
+    if (it == cookies_.end())
+        it = cookies_.emplace(username, Cookie{sign_in(server(), username).cookie, advanced_, advanced_}).first;
+    it->second.handed_out_after = advanced_;
     return Session{server().client(), it->second.value, lang};
 }
 

@@ -81,14 +81,16 @@ public:
     Session as(const std::string& username, const std::string& lang = "en");
     // POST /api/v1/test/clock (needs --test-clock): moves the server's clock forward by `seconds`
     // and fires what fell due; returns the reply ({"server_time", "fired"}). Throws unless 200.
-    // Sessions live 7 days on the server's clock: after a longer move, take clients from as()
-    // again (ones taken before carry expired cookies).
+    // Sessions end after 24 hours unused and 7 days after sign-in, on the server's clock: after
+    // a move of most of a day, take clients from as() again (ones taken before carry expired
+    // cookies), as a person coming back days later signs in again.
     nlohmann::json advance_clock(std::int64_t seconds);
 
 private:
     struct Cookie {
         std::string value;
         std::int64_t signed_in_after = 0;  // seconds the clock had been advanced at sign-in
+        std::int64_t handed_out_after = 0;  // ... when as() last handed it out (about its last use)
     };
     std::vector<std::string> extra_args_;
     std::unique_ptr<ServerProcess> server_;

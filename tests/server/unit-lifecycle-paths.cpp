@@ -176,10 +176,12 @@ TEST_CASE("a silent merchant loses a claim of at most 200 CNY outright, above it
 
     // One second before: nothing.
     CHECK(advance(w, due - server_now(w.server()) - 5) == 0);
+    support.cookie = w.as("support").cookie;  // two days unused: a new session
     CHECK(state_of(support, small) == "awaiting_merchant");
     // Past it: each case's consequence, once.
     CHECK(advance(w, 10) == 2);
 
+    buyer.cookie = w.as("buyer").cookie;  // two days unused: a new session
     json v = view(buyer, small);
     CHECK(v["dispute"]["state"] == "execution");
     CHECK(v["progress"]["settlement"]["basis"] == "auto_granted");
@@ -213,6 +215,8 @@ TEST_CASE("a case closes by itself when the waiting party stays silent: no infor
     act(merchant, no_objection, {{"action", "complete_step"}});  // refunded; the buyer's confirmation is due
 
     CHECK(advance_past(w, support, no_info, "info_reply") == 1);
+    buyer.cookie = w.as("buyer").cookie;  // days unused: new sessions
+    support.cookie = w.as("support").cookie;
     json v = view(buyer, no_info);
     CHECK(v["dispute"]["state"] == "closed");
     CHECK(v["progress"]["closing_summary"] == "info_reply:auto_close");
@@ -738,6 +742,7 @@ TEST_CASE("silence has a consequence at every step: escalation, deemed consent, 
     CHECK(view(buyer, unpaid)["deadlines"][0]["kind"] == "refund");
 
     CHECK(advance(w, 73 * 3600) == 4);
+    buyer.cookie = w.as("buyer").cookie;  // three days unused: a new session
     struct Expected {
         std::int64_t id;
         std::string state, detail, step;

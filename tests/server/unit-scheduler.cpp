@@ -53,6 +53,7 @@ TEST_CASE("several deadlines due at once fire in order, each exactly once") {
 
     // All nine pass in one move of the clock.
     CHECK(advance(w, 49 * kHour) == 9);
+    buyer.cookie = w.as("buyer").cookie;  // two days unused: a new session
     for (std::int64_t id : ids) {
         CAPTURE(id);
         const json ev = events(buyer, id);
@@ -80,6 +81,8 @@ TEST_CASE("an overdue note is recorded once per deadline, and the resolution tim
     CHECK(advance(w, kHour) == 0);
     CHECK(advance(w, 24 * kHour) == 1);  // resolution
     CHECK(advance(w, 3 * 24 * kHour) == 0);
+    buyer.cookie = w.as("buyer").cookie;  // days unused: new sessions
+    support.cookie = w.as("support").cookie;
     CHECK(details(events(buyer, id)) ==
           "first_response:notify_overdue triage:notify_overdue resolution:notify_overdue ");
     // Overdue, still shown: the case is late, and everybody sees it.
@@ -111,6 +114,7 @@ TEST_CASE("a deadline that falls due while the server is stopped fires once afte
     server.stop();
     const std::int64_t offset = due - before["server_time"].get<std::int64_t>() + kHour;
     server.restart({"--clock-offset", std::to_string(offset)});
+    buyer.cookie = sign_in(server, "buyer").cookie;  // two days unused: a new session
     std::string state;
     for (int waited_ms = 0; waited_ms < 5000; waited_ms += 20) {
         state = state_of(buyer, id);
