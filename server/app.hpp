@@ -44,6 +44,9 @@ struct AppContext {
     // The test clock: moves the clock forward and fires what fell due; returns how many fired.
     std::function<int(std::int64_t)> advance_clock = [](std::int64_t) { return 0; };
     std::function<void()> wake_scheduler = [] {};  // a deadline may have moved earlier
+    // Whether the deadline scheduler's thread runs (GET /readyz). Set by whoever starts it;
+    // until then the server reports itself not ready: deadlines would not fire.
+    std::function<bool()> scheduler_running = [] { return false; };
 };
 
 // Registers the API, the static client and the JSON error handlers.
