@@ -152,6 +152,7 @@ struct AppState {
     int writes_sent = 0;                  // requests other than GET sent so far (for the test hook: "nothing was sent")
     std::map<std::string, Rect> widgets;  // named widget rectangles (CSS px), for tests
     float dpr = 1.0f;
+    bool narrow = false;  // a phone-sized window: one pane at a time
 };
 
 // The form as the model sees it, built from the draft (amount text parsed to minor units).

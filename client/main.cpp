@@ -15,6 +15,7 @@
 #include "platform/browser.hpp"
 #include "platform/uploads.hpp"
 #include "views/views.hpp"
+#include "views/widgets.hpp"
 
 namespace {
 
@@ -71,7 +72,9 @@ void fit_canvas() {
     const int want_h = static_cast<int>(static_cast<float>(css_h) * dpr);
     int w = 0, h = 0;
     glfwGetWindowSize(g.window, &w, &h);
-    if (want_w > 0 && want_h > 0 && (w != want_w || h != want_h)) glfwSetWindowSize(g.window, want_w, want_h);
+    // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen (and pointer lock) when the size
+    // equals the screen's, which is every phone. The canvas is resized directly; GLFW follows.
+    if (want_w > 0 && want_h > 0 && (w != want_w || h != want_h)) browser::set_canvas_size(want_w, want_h);
 }
 
 void draw_ui() {
@@ -91,11 +94,20 @@ void draw_ui() {
             break;
         case Screen::cases: {
             draw_top_bar(s);
-            const float list_w = ImGui::GetContentRegionAvail().x * 0.46f;
-            ImGui::BeginChild("list", ImVec2(list_w, 0), true);
-            draw_case_list_view(s);
-            ImGui::EndChild();
-            ImGui::SameLine();
+            // Narrow screens (phones) show one pane at a time, with a way back to the list.
+            s.narrow = vp->Size.x / s.dpr < 760.0f;
+            if (s.narrow && s.pane != Pane::none) {
+                if (ImGui::Button(tr(Str::back_to_list, s.lang))) s.pane = Pane::none;
+                mark(s, "pane.back");
+            }
+            if (!s.narrow || s.pane == Pane::none) {
+                const float list_w = s.narrow ? 0.0f : ImGui::GetContentRegionAvail().x * 0.46f;
+                ImGui::BeginChild("list", ImVec2(list_w, 0), true);
+                draw_case_list_view(s);
+                ImGui::EndChild();
+                if (s.narrow) break;
+                ImGui::SameLine();
+            }
             ImGui::BeginChild("pane", ImVec2(0, 0), true);
             if (s.pane == Pane::filing) draw_filing_view(s);
             else if (s.pane == Pane::detail) draw_case_detail_view(s);
@@ -129,6 +141,15 @@ void frame() {
     // While a text field is active, the hidden <textarea> takes the focus so IMEs work.
     ImGuiIO& io = ImGui::GetIO();
     browser::ime_sync(io.WantTextInput, g.ime_x / g.state.dpr, g.ime_y / g.state.dpr);
+
+    // The cursor a web page would show: an I-beam over text fields, a hand over what can be clicked.
+    const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+    const char* css = cursor == ImGuiMouseCursor_TextInput   ? "text"
+                      : cursor == ImGuiMouseCursor_ResizeEW  ? "ew-resize"
+                      : cursor == ImGuiMouseCursor_ResizeNS  ? "ns-resize"
+                      : cursor == ImGuiMouseCursor_Hand || ImGui::IsAnyItemHovered() ? "pointer"
+                                                                                   : "default";
+    browser::set_cursor(css);
 
     ImGui::Render();
     int fb_w = 0, fb_h = 0;
@@ -173,6 +194,10 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;  // layout is fixed; nothing to persist
+    // ImGui's GLFW backend sets the cursor mode every frame, which Emscripten's GLFW turns into
+    // exitPointerLock() calls the browser refuses ("Permissions check failed") and no cursor change.
+    // The page's CSS cursor is set instead (browser::set_cursor), as a web page would.
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     // ImGui 1.86 tells where the caret is, so the IME candidate box opens next to it.
     ImGui::GetIO().ImeSetInputScreenPosFn = [](int x, int y) {
         g.ime_x = static_cast<float>(x);

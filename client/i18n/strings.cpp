@@ -142,6 +142,7 @@ constexpr Entry kStrings[] = {
     {Str::closing_summary, "结案说明", "Closing summary"},
     {Str::referred_to, "已移交", "Referred to"},
     {Str::case_details, "案件信息", "Case details"},
+    {Str::back_to_list, "← 返回列表", "← Back to the list"},
 };
 
 }  // namespace

@@ -135,7 +135,7 @@ enum class Str {
     penalty_points,
     closing_summary,
     referred_to,
-    case_details,
+    case_details, back_to_list,
 };
 
 const char* tr(Str s, Lang lang);

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "platform/browser.hpp"
 
 namespace accord::client::browser {
@@ -21,6 +23,8 @@ EM_JS(void, accord_publish_state, (const char* json), {
     window.accordTest.updates++;
 });
 EM_JS(void, accord_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
+EM_JS(void, accord_set_canvas_size, (int w, int h), { Browser.setCanvasSize(w, h); });
+EM_JS(void, accord_set_cursor, (const char* cursor), { Module.canvas.style.cursor = UTF8ToString(cursor); });
 // clang-format on
 
 Timestamp now_seconds() { return static_cast<Timestamp>(emscripten_date_now() / 1000.0); }
@@ -36,6 +40,8 @@ void canvas_css_size(int& width, int& height) {
     height = static_cast<int>(h);
 }
 
+void set_canvas_size(int width, int height) { accord_set_canvas_size(width, height); }
+
 std::vector<unsigned char> take_font() {
     std::vector<unsigned char> bytes(static_cast<std::size_t>(accord_font_size()));
     if (!bytes.empty()) accord_font_copy(bytes.data());
@@ -47,6 +53,13 @@ void ime_sync(bool want_text, float x, float y) { accord_ime_sync(want_text ? 1 
 void publish_test_state(const std::string& json) { accord_publish_state(json.c_str()); }
 
 void set_document_lang(const char* lang) { accord_set_lang(lang); }
+
+void set_cursor(const char* css_cursor) {
+    static std::string current;
+    if (current == css_cursor) return;
+    current = css_cursor;
+    accord_set_cursor(css_cursor);
+}
 
 }  // namespace accord::client::browser
 

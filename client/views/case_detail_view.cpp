@@ -25,16 +25,18 @@ static void draw_deadlines(AppState& s) {
         const std::string who = std::string(label(d.kind, s.lang)) + " · " + tr(Str::whose_move, s.lang) + " " +
                                 label(d.on, s.lang) + " · " + tr(Str::when_passed, s.lang) + " " +
                                 label(d.consequence, s.lang);
+        // Wrapped: on a phone the line is longer than the pane is wide.
+        ImGui::Bullet();
         if (d.paused) {
-            ImGui::BulletText("%s  %s %s", who.c_str(), tr(Str::paused, s.lang),
-                              format_span(d.remaining, s.lang).c_str());
+            ImGui::TextWrapped("%s  %s %s", who.c_str(), tr(Str::paused, s.lang), format_span(d.remaining, s.lang).c_str());
             continue;
         }
         const std::int64_t left = d.due - now;
-        ImGui::BulletText("%s  %s %s", who.c_str(), tr(Str::due_at, s.lang), format_minutes(d.due).c_str());
-        ImGui::SameLine();
+        ImGui::TextWrapped("%s  %s %s", who.c_str(), tr(Str::due_at, s.lang), format_minutes(d.due).c_str());
+        ImGui::Indent();
         ImGui::TextColored(left >= 0 ? kMutedColor : kErrorColor, "%s %s",
                            tr(left >= 0 ? Str::time_left : Str::overdue_by, s.lang), format_span(left, s.lang).c_str());
+        ImGui::Unindent();
     }
 }
 

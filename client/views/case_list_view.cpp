@@ -104,11 +104,15 @@ void draw_case_list_view(AppState& s) {
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("cases", 5, flags)) return;
+    // A phone keeps the columns that decide what to open: the case, its state, its next deadline.
+    const bool wide = !s.narrow;
+    if (!ImGui::BeginTable("cases", wide ? 5 : 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(Str::col_case, s.lang));
-    ImGui::TableSetupColumn(tr(Str::col_category, s.lang));
-    ImGui::TableSetupColumn(tr(Str::col_amount, s.lang));
+    if (wide) {
+        ImGui::TableSetupColumn(tr(Str::col_category, s.lang));
+        ImGui::TableSetupColumn(tr(Str::col_amount, s.lang));
+    }
     ImGui::TableSetupColumn(tr(Str::col_state, s.lang));
     ImGui::TableSetupColumn(tr(Str::next_due, s.lang));
     ImGui::TableHeadersRow();
@@ -128,10 +132,12 @@ void draw_case_list_view(AppState& s) {
             if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) open_case(s, d.id);
             mark(s, ("cases.row." + std::to_string(d.id)).c_str());
             ImGui::PopID();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(label(d.category, s.lang));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_money(d.amount).c_str());
+            if (wide) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(label(d.category, s.lang));
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_money(d.amount).c_str());
+            }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(label(d.state, s.lang));
             ImGui::TableNextColumn();

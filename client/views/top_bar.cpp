@@ -7,13 +7,16 @@
 namespace accord::client {
 
 void draw_top_bar(AppState& s) {
-    ImGui::TextUnformatted(tr(Str::app_title, s.lang));
+    // On a phone the product name gives way to who is signed in and the two buttons.
+    if (!s.narrow) ImGui::TextUnformatted(tr(Str::app_title, s.lang));
     if (!s.user) return;
     std::string who = s.user->display_name + " · " + label(s.user->role, s.lang);
-    if (!s.user->merchant_name.empty()) who += " · " + s.user->merchant_name;
+    if (!s.user->merchant_name.empty() && !s.narrow) who += " · " + s.user->merchant_name;
     const float em = ImGui::GetFontSize();
-    const float right = ImGui::CalcTextSize(who.c_str()).x + em * 12.0f;
-    ImGui::SameLine(std::max(ImGui::GetContentRegionAvail().x - right, em * 14.0f));
+    const float buttons = ImGui::CalcTextSize(tr(Str::switch_language, s.lang)).x +
+                          ImGui::CalcTextSize(tr(Str::sign_out, s.lang)).x + em * 3.0f;
+    const float right = ImGui::CalcTextSize(who.c_str()).x + buttons;
+    if (!s.narrow) ImGui::SameLine(std::max(ImGui::GetContentRegionAvail().x - right, em * 14.0f));
     ImGui::TextColored(kMutedColor, "%s", who.c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(Str::switch_language, s.lang))) s.lang = s.lang == Lang::zh_CN ? Lang::en : Lang::zh_CN;

@@ -44,7 +44,7 @@ test('a case goes from filing to closing through every role in the browser', asy
   step('Support: the triage');
   // Support: the triage form starts from the case as filed; routing it sends it to the merchant.
   const support = await openApp(browser, server.url);
-  await support.signIn('support');
+  await support.signInQuickly('support');
   await support.openCase(id);
   await support.act('accept_case', 'awaiting_merchant', async () => {
     await support.click('action.triage.priority');
@@ -55,7 +55,7 @@ test('a case goes from filing to closing through every role in the browser', asy
   step('Merchant: a lower offer');
   // Merchant: a lower offer; an amount over the order total is refused before anything is sent.
   const merchant = await openApp(browser, server.url);
-  await merchant.signIn('merchant');
+  await merchant.signInQuickly('merchant');
   await merchant.openCase(id);
   assert.deepEqual((await merchant.state()).actions.sort(),
                    ['merchant_accept', 'merchant_contest', 'merchant_offer'].sort());
@@ -92,7 +92,7 @@ test('a case goes from filing to closing through every role in the browser', asy
   step('Mediator: takes');
   // Mediator: takes the case and proposes; the proposal waits for review.
   const mediator = await openApp(browser, server.url);
-  await mediator.signIn('mediator');
+  await mediator.signInQuickly('mediator');
   await mediator.openCase(id);
   await mediator.act('assign_mediator', 'mediation');
   await mediator.act('propose_settlement', 'mediation_review', async () => {
@@ -104,7 +104,7 @@ test('a case goes from filing to closing through every role in the browser', asy
   step('Approver: approves');
   // Approver: approves (a team lead, below the manager threshold).
   const approver = await openApp(browser, server.url);
-  await approver.signIn('approver');
+  await approver.signInQuickly('approver');
   await approver.openCase(id);
   await approver.act('approve_proposal', 'awaiting_consent');
 
@@ -151,7 +151,7 @@ test('acting on a case someone else just moved reloads it and says so', async ()
   const id = filed.body.dispute.id;
 
   const support = await openApp(browser, server.url);
-  await support.signIn('support');
+  await support.signInQuickly('support');
   await support.openCase(id);
   await support.click('action.request_info');
   await support.typeInto('action.items', '订单截图');

@@ -132,6 +132,15 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
       await app.waitFor((st) => window.accordTest.state.current && window.accordTest.state.current.state === st &&
                                 window.accordTest.state.action_form === null, state);
     },
+    // Signs in through the API and reloads: for tests about what comes after the sign-in screen.
+    async signInQuickly(username, password = 'accord-demo') {
+      await app.waitFor(() => window.accordTest.state && window.accordTest.state.screen === 'login');
+      const r = await app.api('POST', '/api/v1/session', { username, password });
+      if (r.status !== 200) throw new Error(`sign-in as ${username}: ${r.status}`);
+      await page.reload();
+      await app.waitFor((u) => window.accordTest.state && window.accordTest.state.user &&
+                               window.accordTest.state.user.username === u, username);
+    },
     async signIn(username, password = 'accord-demo') {
       await app.waitFor(() => window.accordTest.state && window.accordTest.state.screen === 'login');
       await app.typeInto('login.username', username);
