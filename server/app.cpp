@@ -9,6 +9,7 @@
 #include "accord/api.hpp"
 #include "http/params.hpp"
 #include "http/reply.hpp"
+#include "http/request_log.hpp"
 #include "http/static_files.hpp"
 #include "routes/routes.hpp"
 
@@ -55,8 +56,7 @@ void configure_server(httplib::Server& server, AppContext& app) {
     server.set_keep_alive_timeout(3);
 
     // Anything that left an error status without a body gets our JSON error shape.
-    server.set_error_handler([&app](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return;
+    auto fill_error_body = [&app](const httplib::Request& req, httplib::Response& res) {
         static const std::regex kUpload(R"(^/api/v1/disputes/[^/]+/evidence$)");
         if (res.status == 413 && std::regex_match(req.path, kUpload)) {
             const Lang lang = http::request_lang(req);
@@ -66,6 +66,13 @@ void configure_server(httplib::Server& server, AppContext& app) {
             return http::send_json(res, 413, e);
         }
         http::send_error(res, res.status, http::code_for_status(res.status), http::request_lang(req));
+    };
+    // cpp-httplib calls this for every reply of status 400 or more, before compressing it: the
+    // one place where every error body, however it was made, gets the request's id.
+    server.set_error_handler([fill_error_body](const httplib::Request& req, httplib::Response& res) {
+        http::request_id(res);  // a request refused before routing has none yet
+        if (res.body.empty()) fill_error_body(req, res);
+        http::add_request_id(res);
     });
     server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
@@ -88,6 +95,7 @@ void configure_server(httplib::Server& server, AppContext& app) {
     const std::int64_t upload_max = app.config.evidence.max_file_bytes + kMultipartEnvelopeBytes;
     server.set_payload_max_length(static_cast<std::size_t>(upload_max));
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        http::begin_request(req, res);
         static const std::regex kUpload(R"(^/api/v1/disputes/[^/]+/evidence$)");
         const Lang lang = http::request_lang(req);
         const bool expects_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
@@ -122,6 +130,8 @@ void configure_server(httplib::Server& server, AppContext& app) {
         res.set_header("Cross-Origin-Embedder-Policy", "require-corp");
         res.set_header("X-Content-Type-Options", "nosniff");
     });
+
+    server.set_logger(http::log_request);  // after each reply is sent: one JSON line on stderr
 
     routes::register_health_routes(server, app);
     routes::register_session_routes(server, app);

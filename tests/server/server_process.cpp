@@ -148,4 +148,10 @@ nlohmann::json body_of(const httplib::Result& r) {
     return nlohmann::json::parse(r->body, nullptr, false);
 }
 
+nlohmann::json body_without_request_id(const httplib::Result& r) {
+    nlohmann::json b = body_of(r);
+    if (b.is_object() && b.contains("error") && b["error"].is_object()) b["error"].erase("request_id");
+    return b;
+}
+
 }  // namespace accord::test

@@ -64,5 +64,8 @@ struct Session {
 
 Session sign_in(const ServerProcess& server, const std::string& username, const std::string& password = "accord-demo");
 nlohmann::json body_of(const httplib::Result& r);
+// The same without error.request_id, which differs from request to request: for checking that
+// two refusals say exactly the same (and so reveal nothing).
+nlohmann::json body_without_request_id(const httplib::Result& r);
 
 }  // namespace accord::test

@@ -88,7 +88,7 @@ json get_case(Session& s, std::int64_t id, int expect_status = 200) {
     auto r = s.get("/api/v1/disputes/" + std::to_string(id));
     REQUIRE(r);
     CHECK(r->status == expect_status);
-    return body_of(r);
+    return body_without_request_id(r);
 }
 
 int events_status(Session& s, std::int64_t id) {
