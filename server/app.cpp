@@ -5,11 +5,13 @@
 #include <atomic>
 #include <cstdio>
 #include <regex>
+#include <set>
 
 #include "accord/api.hpp"
 #include "http/params.hpp"
 #include "http/reply.hpp"
 #include "http/request_log.hpp"
+#include "http/route_table.hpp"
 #include "http/static_files.hpp"
 #include "routes/routes.hpp"
 
@@ -57,6 +59,19 @@ void configure_server(httplib::Server& server, AppContext& app) {
 
     // Anything that left an error status without a body gets our JSON error shape.
     auto fill_error_body = [&app](const httplib::Request& req, httplib::Response& res) {
+        // No handler took the request. cpp-httplib says 404 for a method it dispatches but found
+        // no handler of, and 400 for one it never dispatches (TRACE, CONNECT): either way, a
+        // path that exists with other methods is 405 with Allow, and one that does not is 404.
+        static const std::set<std::string> kDispatched = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+        if (res.status == 404 || (res.status == 400 && !req.method.empty() && !kDispatched.count(req.method))) {
+            const std::string allow = http::allowed_methods(req.path, app.config.test_clock);
+            if (allow.empty()) {
+                res.status = 404;
+            } else if ((", " + allow + ", ").find(", " + req.method + ", ") == std::string::npos) {
+                res.set_header("Allow", allow);
+                res.status = 405;
+            }  // else the handler itself answered 404 (a file that is not there)
+        }
         static const std::regex kUpload(R"(^/api/v1/disputes/[^/]+/evidence$)");
         if (res.status == 413 && std::regex_match(req.path, kUpload)) {
             const Lang lang = http::request_lang(req);

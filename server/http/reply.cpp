@@ -59,7 +59,10 @@ ErrorCode code_for_status(int status) {
         case 405: return ErrorCode::method_not_allowed;
         case 411: return ErrorCode::length_required;
         case 413: return ErrorCode::body_too_large;
+        case 414: return ErrorCode::uri_too_long;
         case 415: return ErrorCode::unsupported_media_type;
+        case 429: return ErrorCode::too_many_attempts;
+        case 503: return ErrorCode::server_busy;
         default: return ErrorCode::internal;
     }
 }
