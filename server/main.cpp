@@ -185,6 +185,7 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
 
     accord::jobs::DeadlineScheduler scheduler(app);
     app.wake_scheduler = [&scheduler] { scheduler.wake(); };
+    app.scheduler_running = [&scheduler] { return scheduler.running(); };  // for /readyz
     // The test clock moves time and fires what fell due in one step, so its reply counts
     // exactly what that move fired (the scheduler thread cannot take some in between).
     app.advance_clock = [&scheduler](std::int64_t seconds) {

@@ -6,10 +6,12 @@
 #include "accord/deadlines.hpp"
 #include "db/dispute_repository.hpp"
 #include "db/user_repository.hpp"
+#include "ops/calendar.hpp"
 
 namespace accord::cases {
 
-LifecycleContext lifecycle_context(const AppContext& app) { return {app.config.rules, china_calendar()}; }
+// The calendar in force: the built-in years plus DATA_DIR/holidays.tsv (ops/calendar.hpp).
+LifecycleContext lifecycle_context(const AppContext& app) { return {app.config.rules, ops::calendar_in_force()}; }
 
 Actor actor_for(AppContext& app, const api::UserInfo& user) {
     Actor a;
@@ -26,7 +28,7 @@ db::CaseEvent record(AppContext& app, const Case& next, std::int64_t version, co
     payload["case_sha256"] = auth::sha256_hex(api::encode_case(next).dump());
     const db::CaseEvent e = db::append_event(app.db, app.chain_key, next.dispute.id, action, actor_id, at, reason,
                                              payload.dump(), visibility);
-    const auto due = next_due_at(next, app.config.rules, china_calendar());
+    const auto due = next_due_at(next, app.config.rules, ops::calendar_in_force());
     db::store_case(app.db, app.chain_key, next, version, due, e.seq, e.hash);
     db::update_dispute_summary(app.db, next.dispute);
     return e;
@@ -102,7 +104,7 @@ int adopt_legacy_cases(AppContext& app) {
         const auto events = db::list_events(app.db, id);
         const std::int64_t head_seq = events.empty() ? 0 : events.back().seq;
         const std::string head_hash = events.empty() ? std::string(64, '0') : events.back().hash;
-        db::store_case(app.db, app.chain_key, c, 1, next_due_at(c, app.config.rules, china_calendar()), head_seq,
+        db::store_case(app.db, app.chain_key, c, 1, next_due_at(c, app.config.rules, ops::calendar_in_force()), head_seq,
                        head_hash);
     }
     tx.commit();

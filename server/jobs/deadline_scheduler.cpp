@@ -6,6 +6,7 @@
 #include "accord/deadlines.hpp"
 #include "cases/case_service.hpp"
 #include "db/case_store.hpp"
+#include "ops/calendar.hpp"
 
 namespace accord::jobs {
 
@@ -63,7 +64,7 @@ int DeadlineScheduler::fire_case(std::int64_t id) {
         // or the case moved). Store the time the model gives now.
         auto lock = app_.db.lock();
         if (auto stored = db::load_case(app_.db, id)) {
-            auto next = next_due_at(stored->c, app_.config.rules, china_calendar());
+            auto next = next_due_at(stored->c, app_.config.rules, ops::calendar_in_force());
             // The model says something is due yet refused to fire it: look again later, not in a loop.
             if (next && *next <= app_.now()) {
                 std::fprintf(stderr, "accord-server: scheduler: case %lld is due but its timeout was refused\n",

@@ -74,3 +74,36 @@ TEST_CASE("holidays.tsv in the data dir extends the calendar, a malformed one st
     CHECK_MESSAGE(has(start.err, dir.path() + "/holidays.tsv: line 3: bad date \"2027-02-30\""), start.err);
     CHECK_FALSE(has(start.out, "listening"));
 }
+
+TEST_CASE("deadlines count the holidays of holidays.tsv") {
+    // Thursday 2026-12-31 10:00 China time; triage counted in working days; Friday 2027-01-01 a holiday
+    // only the file knows. One working day from Thursday is then Monday, not Friday.
+    TempDir dir;
+    const std::int64_t thursday = accord::china_calendar().end_of_day({2026, 12, 30}) + 10 * 3600;
+    const std::string offset = std::to_string(thursday - static_cast<std::int64_t>(std::time(nullptr)));
+    std::int64_t due_with_file = 0, due_without = 0;
+    for (const bool with_file : {true, false}) {
+        TempDir data;
+        if (with_file) std::ofstream(data.path() + "/holidays.tsv", std::ios::binary) << k2027;
+        ServerProcess server(data.path(), {"--clock-offset", offset});
+        const std::string rules_file = dir.path() + "/rules.json";
+        json rules = json::parse(run_cli({"rules", "show", "--data-dir", data.path()}).out);
+        rules["deadlines"]["triage"] = {{"amount", 1}, {"unit", "business_days"}};
+        std::ofstream(rules_file, std::ios::binary) << rules.dump();
+        REQUIRE(run_cli({"rules", "set", rules_file, "--data-dir", data.path()}).status == 0);
+        server.restart({"--clock-offset", offset});
+        Session buyer = sign_in(server, "buyer");
+        const std::int64_t id = file_case(buyer, {{"kind", "buyer_vs_merchant"}, {"order_ref", "TB20261101-0001"},
+                                                  {"category", "quality_defect"}, {"requested_remedy", "full_refund"},
+                                                  {"amount_minor", 10000}, {"currency", "CNY"},
+                                                  {"description", "耳机左声道没有声音，要求退款"}, {"channel", "web"}});
+        const json v = view(buyer, id);
+        INFO(v.dump());
+        for (const json& d : v["deadlines"])
+            if (d["kind"] == "triage") (with_file ? due_with_file : due_without) = d["due"].get<std::int64_t>();
+    }
+    const std::int64_t filed_at_least = thursday;
+    CHECK(due_without - filed_at_least >= 86400);       // Friday
+    CHECK(due_without - filed_at_least < 2 * 86400);
+    CHECK(due_with_file - due_without == 3 * 86400);    // Monday: the holiday and the weekend skipped
+}
