@@ -1,6 +1,7 @@
 #include "api_client.hpp"
 
 #include "accord/api_lifecycle.hpp"
+#include "accord/filing.hpp"
 #include "accord/json_reader.hpp"
 #include "i18n/strings.hpp"
 #include "net/http.hpp"
@@ -415,7 +416,18 @@ void start_filing(AppState& s) {
     call(s, "GET", std::string(api::kPrefix) + "/orders", "", s.orders_status, [&s](const nlohmann::json& j) {
         if (!api::decode_list(j, "orders", s.orders).empty())
             s.orders_status.error = error_text(ErrorCode::internal, s.lang);
-        if (!s.orders.empty() && s.filing.order_index < 0) s.filing.order_index = 0;
+        // Preselect the order that makes sense: the newest one without a case whose window is still open,
+        // with its total as the amount (a full refund, until the user says otherwise).
+        if (s.filing.order_index >= 0) return;
+        const Timestamp now = browser::now_seconds() + s.server_clock_offset;
+        for (std::size_t i = 0; i < s.orders.size(); ++i) {
+            const OrderSnapshot& o = s.orders[i];
+            if (o.open_dispute_id != 0 || filing_deadline(o, static_cast<Category>(s.filing.category), s.filing_rules) <= now) continue;
+            s.filing.order_index = static_cast<int>(i);
+            std::snprintf(s.filing.amount, sizeof s.filing.amount, "%lld.%02lld",
+                          static_cast<long long>(o.total.minor / 100), static_cast<long long>(o.total.minor % 100));
+            break;
+        }
     });
 }
 

@@ -41,6 +41,8 @@ std::string test_state_json(const AppState& s) {
     j["deadlines"] = nlohmann::json::array();
     for (const Deadline& d : s.deadlines) j["deadlines"].push_back(api::encode(d));
     j["orders"] = s.orders.size();
+    const OrderSnapshot* order = selected_order(s);
+    j["filing_draft"] = {{"order_ref", order ? order->order_ref : ""}, {"amount", s.filing.amount}};
     j["actions"] = nlohmann::json::array();
     for (Action a : s.actions) j["actions"].push_back(to_key(a));
     j["action_form"] = s.action.open ? nlohmann::json(to_key(s.action.action)) : nlohmann::json(nullptr);

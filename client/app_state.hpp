@@ -36,6 +36,7 @@ struct FilingDraft {
     int category = static_cast<int>(Category::quality_defect);
     int remedy = static_cast<int>(Remedy::return_and_refund);
     char amount[32] = "";
+    bool amount_typed = false;      // the user changed the amount: picking an order no longer sets it
     char description[8192] = "";  // room for 2,000 characters of up to 4 bytes each
     bool show_errors = false;     // after the first submit attempt
     FieldErrors server_errors;    // what the server said on the last attempt

@@ -46,8 +46,15 @@ void draw_filing_view(AppState& s) {
     } else if (ImGui::BeginCombo("##order", order ? order_label(*order, s.lang).c_str() : tr(Str::choose_order, s.lang))) {
         for (std::size_t i = 0; i < s.orders.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(order_label(s.orders[i], s.lang).c_str(), static_cast<int>(i) == s.filing.order_index))
+            if (ImGui::Selectable(order_label(s.orders[i], s.lang).c_str(), static_cast<int>(i) == s.filing.order_index)) {
                 s.filing.order_index = static_cast<int>(i);
+                // A full refund of the order is the common claim: its total, until the user types another.
+                if (!s.filing.amount_typed) {
+                    const std::int64_t total = s.orders[i].total.minor;
+                    std::snprintf(s.filing.amount, sizeof s.filing.amount, "%lld.%02lld",
+                                  static_cast<long long>(total / 100), static_cast<long long>(total % 100));
+                }
+            }
             mark(s, ("filing.order." + s.orders[i].order_ref).c_str());
             ImGui::PopID();
         }
@@ -60,7 +67,7 @@ void draw_filing_view(AppState& s) {
                                                           : tr(Str::not_delivered, s.lang);
         ImGui::TextColored(kMutedColor, "%s %s · %s · %s %s", tr(Str::order_total, s.lang),
                            format_money(order->total).c_str(), delivered.c_str(), tr(Str::filing_deadline, s.lang),
-                           format_minutes(filing_deadline(*order, form.category)).c_str());
+                           format_minutes(filing_deadline(*order, form.category, s.filing_rules)).c_str());
     }
     field_error(error_for("order_ref"), s.lang);
 
@@ -70,7 +77,8 @@ void draw_filing_view(AppState& s) {
     enum_combo<Remedy>(s, "##remedy", "filing.remedy", s.filing.remedy);
 
     ImGui::TextUnformatted(tr(Str::amount_yuan, s.lang));
-    ImGui::InputText("##amount", s.filing.amount, sizeof s.filing.amount, ImGuiInputTextFlags_CharsDecimal);
+    if (ImGui::InputText("##amount", s.filing.amount, sizeof s.filing.amount, ImGuiInputTextFlags_CharsDecimal))
+        s.filing.amount_typed = true;
     mark(s, "filing.amount");
     field_error(error_for("amount_minor"), s.lang);
     field_error(error_for("currency"), s.lang);

@@ -5,6 +5,7 @@
 // what fell due, so tests let deadlines pass without sleeping.
 #include "accord/api.hpp"
 #include "accord/calendar_extension.hpp"
+#include "accord/evidence.hpp"
 #include "accord/json_reader.hpp"
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
@@ -25,13 +26,16 @@ nlohmann::json duration_json(const Duration& d) {
 }  // namespace
 
 nlohmann::json rules_json(const AppContext& app) {
+    // The accepted types are the model's (evidence.hpp), the same list the upload is sniffed against.
+    nlohmann::json media_types = nlohmann::json::array();
+    for (const auto& e : EnumTable<EvidenceType>::entries) media_types.push_back(media_type(e.value));
     const RuleSet& r = app.config.rules;
     const DeadlineRules& d = r.deadlines;
     return {{"filing", api::encode(r.filing)},
             {"evidence",
              {{"max_file_bytes", app.config.evidence.max_file_bytes},
               {"max_case_bytes", app.config.evidence.max_case_bytes},
-              {"media_types", {"image/jpeg", "image/png", "image/webp", "application/pdf", "video/mp4"}}}},
+              {"media_types", std::move(media_types)}}},
             {"auto_grant", {{"enabled", r.auto_grant_enabled}, {"max_minor", r.auto_grant_max_minor}}},
             {"high_value_min_minor", r.high_value_min_minor},
             {"approvals",
