@@ -1,25 +1,16 @@
 // The arbitration path in the web client (a mediator refers, an arbitrator takes the case and rules with
 // reasons, a party appeals within the window), and each role's main screen at phone and desktop widths in
 // both languages, saved as screenshots to look at.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, startServer } from './harness.mjs';
+import { openApp, serverAndBrowser } from './harness.mjs';
 
-let server, browser, caseId;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
+let caseId;
 
 // Each party's API calls in its own signed-in page (set-up the test is not about).
 async function asUser(username) {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(env.browser, env.server.url);
   await app.signInQuickly(username);
   return app;
 }
@@ -86,7 +77,7 @@ test('each role\'s main screen at 1440 and 390 px, in Chinese and English', asyn
   for (const role of ['buyer', 'merchant', 'support', 'mediator', 'arbitrator', 'approver', 'admin']) {
     // Every role at both widths; each language at each width across the roles (all four for the buyer).
     const all = role === 'buyer';
-    const app = await openApp(browser, server.url, { width: 1440, height: 900 });
+    const app = await openApp(env.browser, env.server.url, { width: 1440, height: 900 });
     await app.signInQuickly(role);
     await app.openCase(caseId);
     await app.screenshot(`screen-${role}-1440-zh`);

@@ -2,24 +2,14 @@
 // buttons the server offers (available_actions): support routes it, the merchant offers, the buyer uploads
 // evidence and asks the platform in, a mediator takes it and proposes, an approver approves, both parties
 // consent, the remedy is carried out, and the buyer rates. Messages and a stale-case refusal on the way.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, startServer } from './harness.mjs';
+import { openApp, serverAndBrowser } from './harness.mjs';
 
 const t0 = Date.now();
 const step = (what) => console.log(`# ${((Date.now() - t0) / 1000).toFixed(1)}s ${what}`);
 
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 // A JPEG as the server sniffs it: the magic bytes, then filler.
 function jpeg() {
@@ -29,7 +19,7 @@ function jpeg() {
 }
 
 test('a case goes from filing to closing through every role in the browser', async () => {
-  const buyer = await openApp(browser, server.url);
+  const buyer = await openApp(env.browser, env.server.url);
   await buyer.signIn('buyer');
   const orders = await buyer.api('GET', '/api/v1/orders');
   const order = orders.body.orders.find((o) => o.order_ref === 'TB20261101-0001');
@@ -43,7 +33,7 @@ test('a case goes from filing to closing through every role in the browser', asy
 
   step('Support: the triage');
   // Support: the triage form starts from the case as filed; routing it sends it to the merchant.
-  const support = await openApp(browser, server.url);
+  const support = await openApp(env.browser, env.server.url);
   await support.signInQuickly('support');
   await support.openCase(id);
   await support.act('accept_case', 'awaiting_merchant', async () => {
@@ -54,7 +44,7 @@ test('a case goes from filing to closing through every role in the browser', asy
 
   step('Merchant: a lower offer');
   // Merchant: a lower offer; an amount over the order total is refused before anything is sent.
-  const merchant = await openApp(browser, server.url);
+  const merchant = await openApp(env.browser, env.server.url);
   await merchant.signInQuickly('merchant');
   await merchant.openCase(id);
   assert.deepEqual((await merchant.state()).actions.sort(),
@@ -91,7 +81,7 @@ test('a case goes from filing to closing through every role in the browser', asy
 
   step('Mediator: takes');
   // Mediator: takes the case and proposes; the proposal waits for review.
-  const mediator = await openApp(browser, server.url);
+  const mediator = await openApp(env.browser, env.server.url);
   await mediator.signInQuickly('mediator');
   await mediator.openCase(id);
   await mediator.act('assign_mediator', 'mediation');
@@ -103,7 +93,7 @@ test('a case goes from filing to closing through every role in the browser', asy
 
   step('Approver: approves');
   // Approver: approves (a team lead, below the manager threshold).
-  const approver = await openApp(browser, server.url);
+  const approver = await openApp(env.browser, env.server.url);
   await approver.signInQuickly('approver');
   await approver.openCase(id);
   await approver.act('approve_proposal', 'awaiting_consent');
@@ -138,7 +128,7 @@ test('a case goes from filing to closing through every role in the browser', asy
 });
 
 test('acting on a case someone else just moved reloads it and says so', async () => {
-  const buyer = await openApp(browser, server.url);
+  const buyer = await openApp(env.browser, env.server.url);
   await buyer.signIn('buyer2');
   const orders = await buyer.api('GET', '/api/v1/orders');
   const order = orders.body.orders.find((o) => o.open_dispute_id === 0 && o.delivered_at > 0);
@@ -150,7 +140,7 @@ test('acting on a case someone else just moved reloads it and says so', async ()
   assert.equal(filed.status, 201, JSON.stringify(filed.body));
   const id = filed.body.dispute.id;
 
-  const support = await openApp(browser, server.url);
+  const support = await openApp(env.browser, env.server.url);
   await support.signInQuickly('support');
   await support.openCase(id);
   await support.click('action.request_info');

@@ -1,24 +1,14 @@
 // A buyer files a dispute in Chinese through the real web client; the merchant then sees it,
 // with the buyer's contact redacted. Real server, real SQLite file, real Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, startServer } from './harness.mjs';
+import { openApp, serverAndBrowser } from './harness.mjs';
 
 const DESCRIPTION = '商品质量问题，耳机左边没有声音，要求退货退款';
-let server, browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('wrong password shows the server message and stays on the sign-in screen', async () => {
-  const app = await openApp(browser, server.url);
+  const app = await openApp(env.browser, env.server.url);
   await app.waitFor(() => window.accordTest.state && window.accordTest.state.screen === 'login');
   await app.typeInto('login.username', 'buyer');
   await app.typeInto('login.password', 'not-the-password');
@@ -33,7 +23,7 @@ test('wrong password shows the server message and stays on the sign-in screen', 
 });
 
 test('buyer files a dispute in Chinese; merchant sees it redacted', async () => {
-  const buyer = await openApp(browser, server.url);
+  const buyer = await openApp(env.browser, env.server.url);
   await buyer.signIn('buyer');
   await buyer.screenshot('01-buyer-cases-empty');
 

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const artifacts = process.env.ACCORD_ARTIFACTS || path.join(tmpdir(), 'accord-e2e');
@@ -35,6 +36,21 @@ export async function startServer() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// One server and one browser for a test file: started before its tests, stopped after them.
+// Read env.server and env.browser inside the tests.
+export function serverAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launchBrowser() {
