@@ -109,8 +109,17 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
     },
     async typeInto(name, text) {
       await app.click(name);
-      await page.keyboard.press('Control+A');  // replace whatever the field held
-      await page.keyboard.press('Backspace');
+      // Replace whatever the field held. Keys are held across frames: ImGui 1.86 misses a key pressed and
+      // released between two frames, which a fast machine does with press().
+      await page.waitForTimeout(80);
+      await page.keyboard.down('Control');
+      await page.keyboard.down('a');
+      await page.waitForTimeout(80);
+      await page.keyboard.up('a');
+      await page.keyboard.up('Control');
+      await page.keyboard.down('Backspace');
+      await page.waitForTimeout(80);
+      await page.keyboard.up('Backspace');
       await page.keyboard.type(text, { delay: 20 });
     },
     // Chinese through the IME bridge, as a pinyin IME would deliver it (composition, then commit).
