@@ -14,6 +14,7 @@
 #include "accord/lang.hpp"
 #include "accord/order.hpp"
 #include "forms/action_draft.hpp"
+#include "nav/route.hpp"
 
 namespace accord::client {
 
@@ -32,7 +33,9 @@ struct LoginDraft {
 };
 
 struct FilingDraft {
-    int order_index = -1;  // into AppState::orders
+    bool open = false;         // started and neither sent nor cancelled: kept across screens and reloads
+    int order_index = -1;      // into AppState::orders
+    std::string wanted_order;  // an order named before the orders arrived (an address, a restored draft)
     int category = static_cast<int>(Category::quality_defect);
     int remedy = static_cast<int>(Remedy::return_and_refund);
     char amount[32] = "";
@@ -94,6 +97,14 @@ struct LastApi {
     int status = 0;
 };
 
+// The page's address as the app keeps it in step (nav/navigation).
+struct NavState {
+    std::optional<Route> target;          // where to go once signed in (a link, Back, a reload)
+    std::optional<Route> published;       // the route the address names now (nullopt: not yet written)
+    std::string published_text;           // ... and its text, as location.hash holds it
+    int changes = 0;                      // the bridge's count of moves under the app, last seen
+};
+
 struct Rect {
     float x = 0, y = 0, w = 0, h = 0;
 };
@@ -115,6 +126,7 @@ struct AppState {
     bool list_baseline_taken = false;
     std::map<std::int64_t, Timestamp> next_due;  // case id -> its next deadline (0: none), from the list
 
+    std::int64_t case_id = 0;  // the case the detail pane shows or is loading (its address)
     std::optional<Dispute> current;
     std::optional<Case> seen;     // the open case as its view showed it (decode_case_view)
     std::vector<Action> actions;  // what the server says this user may do on it now
@@ -140,6 +152,10 @@ struct AppState {
     RequestStatus messages_status;
     char message_text[8004] = "";
     bool message_staff_only = false;
+    // Forms of the cases not on screen, kept until their case opens again (forms/local_drafts).
+    std::map<std::int64_t, std::string> message_drafts;
+    std::map<std::int64_t, nlohmann::json> action_drafts;
+    std::string drafts_saved;  // the drafts as last written to the browser's storage
     std::vector<EvidenceView> evidence;
     std::int64_t evidence_remaining = -1;  // bytes the case may still take (-1: unknown)
     std::int64_t evidence_max_file = 0;
@@ -148,6 +164,7 @@ struct AppState {
     std::map<int, std::vector<StaffMember>> staff;  // by Role, for the assignment pickers
     double last_list_poll_ms = 0;
 
+    NavState nav;
     std::string notice;  // a one-line success message ("Dispute filed AC-000003")
     LastApi last_api;
     int writes_sent = 0;                  // requests other than GET sent so far (for the test hook: "nothing was sent")
