@@ -3,6 +3,7 @@
 #include "accord/api_lifecycle.hpp"
 #include "accord/filing.hpp"
 #include "accord/json_reader.hpp"
+#include "forms/local_drafts.hpp"
 #include "i18n/strings.hpp"
 #include "net/http.hpp"
 #include "platform/browser.hpp"
@@ -84,8 +85,10 @@ static void enter_cases(AppState& s, const api::UserInfo& user) {
     s.user = user;
     s.screen = Screen::cases;
     s.pane = Pane::none;
+    s.case_id = 0;
     s.current.reset();
     s.notice.clear();
+    load_local_drafts(s);  // before any case opens: its forms come back with it
     load_cases(s);
 }
 
@@ -123,6 +126,9 @@ void sign_in(AppState& s) {
 
 void sign_out(AppState& s) {
     call(s, "DELETE", std::string(api::kPrefix) + "/session", "", s.login_status, [&s](const nlohmann::json&) {
+        forget_local_drafts(s);
+        s.nav.published.reset();  // the next user starts at the list, not where this one was
+        s.case_id = 0;
         s.user.reset();
         s.cases.clear();
         s.current.reset();
@@ -210,6 +216,8 @@ static void fetch_view(AppState& s, std::int64_t id, bool conditional) {
 void open_case(AppState& s, std::int64_t id) {
     s.pane = Pane::detail;
     s.notice.clear();
+    if (s.case_id != id) switch_case_forms(s, s.case_id, id);  // what was typed stays with its case
+    s.case_id = id;
     if (!s.current || s.current->id != id) {
         s.current.reset();
         s.seen.reset();
@@ -218,9 +226,7 @@ void open_case(AppState& s, std::int64_t id) {
         s.messages.clear();
         s.evidence.clear();
         s.etag.clear();
-        s.action = ActionDraft{};
         s.action_status = {};
-        s.message_text[0] = '\0';
     }
     s.last_poll_ms = browser::now_ms();
     fetch_view(s, id, false);
@@ -271,9 +277,14 @@ void load_messages(AppState& s) {
 void send_message(AppState& s) {
     if (!s.current) return;
     const nlohmann::json body = {{"body", s.message_text}, {"visibility", s.message_staff_only ? "staff" : "all"}};
-    call(s, "POST", dispute_path(s.current->id) + "/messages", body.dump(), s.messages_status,
-         [&s](const nlohmann::json&) {
-             s.message_text[0] = '\0';
+    const std::int64_t id = s.current->id;
+    call(s, "POST", dispute_path(id) + "/messages", body.dump(), s.messages_status,
+         [&s, id](const nlohmann::json&) {
+             // Sent: its draft goes, wherever the user is now.
+             if (s.case_id == id)
+                 s.message_text[0] = '\0';
+             else
+                 s.message_drafts.erase(id);
              s.message_staff_only = false;
              load_messages(s);
              load_events(s);
@@ -408,14 +419,36 @@ void poll(AppState& s) {
     }
 }
 
-void start_filing(AppState& s) {
+void start_filing(AppState& s, const std::string& order_ref) {
     s.pane = Pane::filing;
     s.notice.clear();
-    s.filing = FilingDraft{};
     s.filing_status = {};
+    if (!s.filing.open) s.filing = FilingDraft{};  // a draft in progress is resumed, not replaced
+    s.filing.open = true;
+    // The order is named again once the list arrives (it may have changed meanwhile).
+    if (!order_ref.empty())
+        s.filing.wanted_order = order_ref;
+    else if (const OrderSnapshot* o = selected_order(s); o && s.filing.wanted_order.empty())
+        s.filing.wanted_order = o->order_ref;
+    s.filing.order_index = -1;
     call(s, "GET", std::string(api::kPrefix) + "/orders", "", s.orders_status, [&s](const nlohmann::json& j) {
         if (!api::decode_list(j, "orders", s.orders).empty())
             s.orders_status.error = error_text(ErrorCode::internal, s.lang);
+        auto set_amount = [&s](const OrderSnapshot& o) {
+            std::snprintf(s.filing.amount, sizeof s.filing.amount, "%lld.%02lld",
+                          static_cast<long long>(o.total.minor / 100), static_cast<long long>(o.total.minor % 100));
+        };
+        // The order named by the address or the draft, the amount following it until the user types one.
+        if (!s.filing.wanted_order.empty()) {
+            const std::string wanted = s.filing.wanted_order;
+            s.filing.wanted_order.clear();
+            for (std::size_t i = 0; i < s.orders.size(); ++i)
+                if (s.orders[i].order_ref == wanted) {
+                    s.filing.order_index = static_cast<int>(i);
+                    if (!s.filing.amount_typed) set_amount(s.orders[i]);
+                    return;
+                }
+        }
         // Preselect the order that makes sense: the newest one without a case whose window is still open,
         // with its total as the amount (a full refund, until the user says otherwise).
         if (s.filing.order_index >= 0) return;
@@ -424,8 +457,7 @@ void start_filing(AppState& s) {
             const OrderSnapshot& o = s.orders[i];
             if (o.open_dispute_id != 0 || filing_deadline(o, static_cast<Category>(s.filing.category), s.filing_rules) <= now) continue;
             s.filing.order_index = static_cast<int>(i);
-            std::snprintf(s.filing.amount, sizeof s.filing.amount, "%lld.%02lld",
-                          static_cast<long long>(o.total.minor / 100), static_cast<long long>(o.total.minor % 100));
+            if (!s.filing.amount_typed) set_amount(o);
             break;
         }
     });

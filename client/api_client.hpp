@@ -10,7 +10,8 @@ void sign_in(AppState& s);          // with s.login
 void sign_out(AppState& s);
 void load_cases(AppState& s);
 void open_case(AppState& s, std::int64_t id);
-void start_filing(AppState& s);     // opens the form and loads the orders
+// Opens the form (resuming a draft in progress) and loads the orders; `order_ref` picks the order.
+void start_filing(AppState& s, const std::string& order_ref = "");
 void submit_filing(AppState& s);
 
 void load_events(AppState& s);

@@ -2,6 +2,7 @@
 
 #include "accord/api_lifecycle.hpp"
 
+#include "forms/local_drafts.hpp"
 #include "net/http.hpp"
 
 namespace accord::client {
@@ -75,6 +76,10 @@ std::string test_state_json(const AppState& s) {
                    {"detail", s.detail_status.error}, {"filing", s.filing_status.error},
                    {"action", s.action_status.error}, {"messages", s.messages_status.error}};
     j["notice"] = s.notice;
+    j["route"] = s.nav.published_text;
+    j["filing_description"] = s.filing.description;
+    j["message_text"] = s.message_text;
+    j["leave_warning"] = has_unsent_forms(s);
     j["pending_requests"] = http_pending();
     j["last_api"] = {{"method", s.last_api.method},
                      {"path", s.last_api.path},

@@ -11,8 +11,12 @@
 
 #include "api_client.hpp"
 #include "app_state.hpp"
+#include "forms/local_drafts.hpp"
 #include "i18n/strings.hpp"
+#include "nav/navigation.hpp"
 #include "platform/browser.hpp"
+#include "platform/history.hpp"
+#include "platform/storage.hpp"
 #include "platform/uploads.hpp"
 #include "views/views.hpp"
 #include "views/widgets.hpp"
@@ -33,6 +37,7 @@ struct Client {
 };
 
 Client g;
+const char* const kLangKey = "accord.lang";
 
 void apply_scale(float dpr) {
     if (dpr == g.style_scale) return;
@@ -128,6 +133,9 @@ void frame() {
     g.state.widgets.clear();  // only what this frame draws can be clicked
     poll(g.state);
     draw_ui();
+    navigation_frame(g.state);
+    save_local_drafts(g.state);
+    browser::set_leave_warning(has_unsent_forms(g.state));
     // Picked and dropped files go to the open case (none while no case is open).
     const std::int64_t open_case_id =
         g.state.pane == Pane::detail && g.state.current ? g.state.current->id : 0;
@@ -161,6 +169,7 @@ void frame() {
 
     if (g.document_lang != g.state.lang) {
         browser::set_document_lang(accord::lang_key(g.state.lang));
+        browser::storage_set(kLangKey, accord::lang_key(g.state.lang));  // the next visit, signed in or not
         g.document_lang = g.state.lang;
     }
     std::string json = test_state_json(g.state);
@@ -216,6 +225,8 @@ int main() {
     });
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    if (const auto lang = browser::storage_get(kLangKey)) g.state.lang = accord::parse_lang(*lang);
+    navigation_start(g.state);  // the address opened is where to land, after sign-in if needed
     restore_session(g.state);
     emscripten_set_main_loop(frame, 0, false);
     return 0;

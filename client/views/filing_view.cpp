@@ -106,7 +106,10 @@ void draw_filing_view(AppState& s) {
     mark(s, "filing.submit");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::cancel, s.lang), ImVec2(em * 6.0f, em * 2.0f))) s.pane = Pane::none;
+    if (ImGui::Button(tr(Str::cancel, s.lang), ImVec2(em * 6.0f, em * 2.0f))) {
+        s.filing = FilingDraft{};  // cancelling discards the draft
+        s.pane = Pane::none;
+    }
     mark(s, "filing.cancel");
     if (s.filing.show_errors && !errors.empty()) ImGui::TextColored(kErrorColor, "%s", tr(Str::fix_errors, s.lang));
     request_error(s.filing_status);
