@@ -15,6 +15,7 @@
 #include "i18n/strings.hpp"
 #include "nav/navigation.hpp"
 #include "platform/browser.hpp"
+#include "platform/clipboard.hpp"
 #include "platform/history.hpp"
 #include "platform/storage.hpp"
 #include "platform/uploads.hpp"
@@ -129,6 +130,7 @@ void frame() {
     fit_canvas();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    browser::clipboard_begin_frame();
     ImGui::NewFrame();
     g.state.widgets.clear();  // only what this frame draws can be clicked
     poll(g.state);
@@ -166,6 +168,7 @@ void frame() {
     glClearColor(0.957f, 0.961f, 0.969f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    browser::clipboard_end_frame();
 
     if (g.document_lang != g.state.lang) {
         browser::set_document_lang(accord::lang_key(g.state.lang));
@@ -215,6 +218,7 @@ int main() {
     apply_scale(g.state.dpr);
     load_font(g.state.dpr);
     ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+    browser::clipboard_install();  // after the backend, which installs GLFW's page-local clipboard
     // Emscripten 3.1.6's GLFW hands the browser's wheel deltas through raw: pixels, positive = down, where
     // GLFW means steps, positive = up. ImGui then scrolled the wrong way, hundreds of lines per notch. A
     // notch of 100 px is one step, as Emscripten counts them elsewhere.
