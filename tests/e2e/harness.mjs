@@ -63,15 +63,30 @@ export async function launchBrowser() {
 }
 
 // A page on the app with helpers that act like a person: click a named widget, type, wait.
-export async function openApp(browser, url, { width = 1280, height = 800 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
+// `browser` may be a browser (a new context: no cookies, no storage) or a context (another tab of
+// the same user); `permissions` are granted to a new context (e.g. clipboard-read).
+export async function openApp(browser, url, { width = 1280, height = 800, permissions = [] } = {}) {
+  let page;
+  if ('contexts' in browser) {
+    // Not browser.newPage(): its context takes no second tab. The context lives as long as this page.
+    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, permissions });
+    page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+  } else {
+    page = await browser.newPage();
+  }
   const problems = [];
+  const consoleLines = [];  // every console line, for tests about what the page logs
   page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(m.text()); });
+  page.on('console', (m) => {
+    consoleLines.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(m.text());
+  });
   await page.goto(url);
   const app = {
     page,
     problems,
+    console: consoleLines,
     state: () => page.evaluate(() => window.accordTest.state),
     async waitFor(predicate, arg, timeout = 15000) {
       try {
@@ -172,6 +187,15 @@ export async function openApp(browser, url, { width = 1280, height = 800 } = {})
       await app.typeInto('login.password', password);
       await app.click('login.submit');
       await app.waitFor((u) => window.accordTest.state.user && window.accordTest.state.user.username === u, username);
+    },
+    // A shortcut held across frames (ImGui 1.86 misses a press and release between two frames).
+    async shortcut(key, modifier = 'Control') {
+      await page.keyboard.down(modifier);
+      await page.keyboard.down(key);
+      await page.waitForTimeout(100);
+      await page.keyboard.up(key);
+      await page.keyboard.up(modifier);
+      await page.waitForTimeout(100);
     },
     async screenshot(name) {
       await page.waitForTimeout(150);
