@@ -1,8 +1,10 @@
 #include "app.hpp"
 
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <regex>
 #include <set>
@@ -13,6 +15,7 @@
 #include "http/request_log.hpp"
 #include "http/route_table.hpp"
 #include "http/static_files.hpp"
+#include "http/worker_pool.hpp"
 #include "routes/routes.hpp"
 
 namespace accord {
@@ -22,7 +25,11 @@ constexpr const char* kContentSecurityPolicy =
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
 
-constexpr std::size_t kWorkerThreads = 64;
+// Connection threads: a few kept warm, up to 1024 while slow or idle keep-alive peers hold theirs
+// (see http/worker_pool.hpp for why the pool grows instead of bounding connections).
+constexpr std::size_t kMinWorkerThreads = 8;
+constexpr std::size_t kMaxWorkerThreads = 1024;
+constexpr std::chrono::seconds kWorkerIdleExit{30};
 
 // Room for the multipart boundaries and part headers around one evidence file.
 constexpr std::int64_t kMultipartEnvelopeBytes = 64 * 1024;
@@ -38,6 +45,16 @@ void widen_listen_backlog() {
     if (g_listen_fd >= 0) ::listen(g_listen_fd, SOMAXCONN);
 }
 
+// Each connection is a descriptor: a burst of 1,000 connections, plus slow peers, plus the
+// database and evidence files, outgrows the common soft limit of 1,024. The hard limit is the
+// operator's to set; the soft one is ours to raise up to it.
+void raise_open_file_limit() {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur >= lim.rlim_max) return;
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &lim);
+}
+
 void configure_server(httplib::Server& server, AppContext& app) {
     // Without TCP_NODELAY every keep-alive reply waits ~40 ms for a delayed ACK (TOOLCHAIN.md).
     server.set_tcp_nodelay(true);
@@ -50,9 +67,9 @@ void configure_server(httplib::Server& server, AppContext& app) {
         g_listen_fd = sock;
     });
     // cpp-httplib serves each connection on one pool thread for its whole life (keep-alive
-    // included); its default of 8 threads let 8 idle or slow clients stall everyone. A larger,
-    // still bounded pool, and shorter waits on a silent peer, keep the server answering.
-    server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
+    // included); its default of 8 threads let 8 idle or slow clients stall everyone. A pool
+    // that grows, and shorter waits on a silent peer, keep the server answering.
+    server.new_task_queue = [] { return new http::WorkerPool(kMinWorkerThreads, kMaxWorkerThreads, kWorkerIdleExit); };
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_timeout(3);

@@ -53,5 +53,7 @@ struct AppContext {
 void configure_server(httplib::Server& server, AppContext& app);
 // Call after binding: raises the listen backlog of the socket configure_server's server bound.
 void widen_listen_backlog();
+// Raises this process's soft limit on open files to the hard limit (connections are files).
+void raise_open_file_limit();
 
 }  // namespace accord

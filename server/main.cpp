@@ -201,6 +201,7 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
         return kFailed;
     }
     accord::widen_listen_backlog();
+    accord::raise_open_file_limit();
     scheduler.start();
     std::atomic<bool> drained{false};
     std::thread listener([&server, &drained] {
