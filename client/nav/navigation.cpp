@@ -119,17 +119,21 @@ void navigation_frame(AppState& s) {
     // A deliberate sign-out forgets the place (sign_out() drops nav.published).
     if (s.screen == Screen::login && !nav.target && nav.published && nav.published->page != Page::sign_in)
         nav.target = nav.published;
+    // Landing on an address the app then corrects (a form this user may not file, an address with no
+    // screen) replaces it: Back must not lead to an address that bounces forward again.
+    bool landed = false;
     if (s.screen == Screen::cases && nav.target) {
         const Route target = *nav.target;
         nav.target.reset();
         go(s, target);
+        landed = true;
     }
     if (s.screen == Screen::starting) return;  // not known yet whether this is the sign-in page
 
     const Route now = route_of(s);
     const std::string text = format_route(now);
     if (text == nav.published_text) return;
-    const bool push = nav.published && is_new_page(*nav.published, now);
+    const bool push = !landed && nav.published && is_new_page(*nav.published, now);
     browser::set_address(text, title_of(s, now), push);
     nav.published = now;
     nav.published_text = text;
