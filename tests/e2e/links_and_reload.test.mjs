@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { openApp, serverAndBrowser } from './harness.mjs';
 
 const env = serverAndBrowser();
-const state = (s) => window.accordTest.state && s(window.accordTest.state);
 
 async function fileCase(app, orderRef, description) {
   const r = await app.api('POST', '/api/v1/disputes', {
@@ -127,6 +126,23 @@ test('Ctrl+V pastes the system clipboard, Ctrl+C and Ctrl+X put the selection on
   await app.shortcut('x');
   await app.waitFor(() => window.accordTest.state.filing_description === '');
   assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), text);
+
+  // On macOS ⌘ is the shortcut key; ImGui 1.86 in a browser knows only Ctrl, so the bridge stands in.
+  await app.page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+  await app.page.reload();
+  await app.waitFor(() => window.accordTest.state && window.accordTest.state.pane === 'filing');
+  await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await app.click('filing.description');
+  await app.shortcut('v');
+  await app.waitFor((t) => window.accordTest.state.filing_description === t, text);
+  await app.page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await app.shortcut('a', 'Meta');
+  await app.shortcut('c', 'Meta');
+  const clipboard = () => app.page.evaluate(() => navigator.clipboard.readText());
+  for (let i = 0; i < 30 && (await clipboard()) !== text; i++) await app.page.waitForTimeout(100);
+  assert.equal(await clipboard(), text);
+  await app.shortcut('x', 'Meta');
+  await app.waitFor(() => window.accordTest.state.filing_description === '');
   assert.deepEqual(app.problems, []);
   await app.page.close();
 });
