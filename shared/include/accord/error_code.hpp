@@ -21,7 +21,7 @@ enum class ErrorCode {
     // request-level
     version_conflict, file_too_large, evidence_quota_exceeded, unsupported_file_type,
     malformed_json, unsupported_media_type, length_required, body_too_large, not_authenticated, invalid_credentials, forbidden,
-    not_found, method_not_allowed, uri_too_long, too_many_attempts, server_busy, not_ready, internal
+    not_found, method_not_allowed, not_acceptable, uri_too_long, too_many_attempts, server_busy, not_ready, internal
 };
 
 // `{limit}` in a message is replaced by FieldError::limit.
@@ -84,6 +84,7 @@ struct EnumTable<ErrorCode> {
         {ErrorCode::forbidden, "forbidden", "您无权执行此操作", "You are not allowed to do this"},
         {ErrorCode::not_found, "not_found", "未找到", "Not found"},
         {ErrorCode::method_not_allowed, "method_not_allowed", "不支持该请求方法", "Method not allowed"},
+        {ErrorCode::not_acceptable, "not_acceptable", "没有浏览器可接受的内容编码", "No encoding the browser accepts is available"},
         {ErrorCode::uri_too_long, "uri_too_long", "请求地址过长", "The request URI is too long"},
         {ErrorCode::too_many_attempts, "too_many_attempts", "尝试次数过多，请稍后再试",
          "Too many attempts: please wait and try again"},
