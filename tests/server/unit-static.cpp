@@ -222,7 +222,7 @@ TEST_CASE("path traversal never serves a file outside the web root") {
     CHECK(raw_get(port, "/sub/inner.txt").body == "inner");
 }
 
-TEST_CASE("a content-hashed file is cached for a year; the page and other files revalidate with an ETag") {
+TEST_CASE("a content-hashed file is cached for a year, the page and other files revalidate with an ETag") {
     const int port = server().port();
     for (const char* accept : {"", "Accept-Encoding: br\r\n"}) {
         const std::string accept_text = accept;
