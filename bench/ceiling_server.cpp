@@ -1,6 +1,6 @@
 // accord-ceiling: the most a server on this stack can do, for the benchmark to divide by.
-// cpp-httplib and SQLite as Accord uses them (the same connection settings, thread pool, socket
-// options and timeouts), and nothing else: POST /api/v1/disputes parses the filing's JSON with
+// cpp-httplib and SQLite as Accord uses them (the same connection settings, the server's own
+// connection pool class with its sizes, socket options and timeouts), and nothing else: POST /api/v1/disputes parses the filing's JSON with
 // nlohmann/json and inserts one row; GET /api/v1/disputes/{id} reads one row back as JSON.
 // No sessions, no model, no history, no log line.
 //
@@ -11,6 +11,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -21,6 +22,9 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "http/worker_pool.hpp"
 
 namespace {
 
@@ -96,20 +100,19 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
 int main(int argc, char** argv) {
     std::string path, host = "127.0.0.1";
     long long rows = 0;
-    int port = 0, threads = 64;
+    int port = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--db") path = argv[i + 1];
         else if (a == "--rows") rows = std::stoll(argv[i + 1]);
         else if (a == "--port") port = std::stoi(argv[i + 1]);
-        else if (a == "--threads") threads = std::stoi(argv[i + 1]);
         else {
-            std::fprintf(stderr, "usage: accord-ceiling --db FILE [--rows N] [--port P] [--threads N]\n");
+            std::fprintf(stderr, "usage: accord-ceiling --db FILE [--rows N] [--port P]\n");
             return 2;
         }
     }
     if (path.empty()) {
-        std::fprintf(stderr, "usage: accord-ceiling --db FILE [--rows N] [--port P] [--threads N]\n");
+        std::fprintf(stderr, "usage: accord-ceiling --db FILE [--rows N] [--port P]\n");
         return 2;
     }
     Writer w;
@@ -142,7 +145,8 @@ int main(int argc, char** argv) {
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
         g_listen_fd = sock;
     });
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    // app.cpp's kMinWorkerThreads, kMaxWorkerThreads, kWorkerIdleExit.
+    server.new_task_queue = [] { return new accord::http::WorkerPool(8, 1024, std::chrono::seconds(30)); };
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_timeout(3);
@@ -190,6 +194,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (g_listen_fd >= 0) ::listen(g_listen_fd, SOMAXCONN);
+    accord::raise_open_file_limit();
     // SIGTERM/SIGINT are taken by sigwait() here, as accord-server does, never on a worker thread.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);

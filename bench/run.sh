@@ -40,6 +40,7 @@ echo "bench: building accord-server, accord-fill, accord-ceiling in $build"
 cmake --build "$build" -j2 --target accord-server accord-fill accord-ceiling >/dev/null
 server=$build/server/accord-server fill=$build/bench/accord-fill ceiling=$build/bench/accord-ceiling
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d "${TMPDIR:-/tmp}/accord-bench.XXXXXX")
 mkdir -p "$work/web" "$cache"
 results=$work/results.tsv  # size, figure, value, ceiling, target, unit
@@ -240,4 +241,11 @@ for size in $sizes; do
 done
 echo
 echo "ratio: Accord / ceiling (req/s: higher is better; p99 and RSS: lower is better). Reads are divided by the"
-echo "ceiling's GET of one row, writes by its INSERT of one row. wrk -t$threads, ${secs} s per run, on $(nproc) cores."
+echo "ceiling's GET of one row, writes by its INSERT of one row. wrk -t$threads, ${secs} s per run, on $(nproc) cores;"
+echo "load average before the run $load_before, after $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine"
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+  git diff --quiet HEAD -- server shared || commit="$commit + uncommitted changes in server/ or shared/"
+else
+  commit="not a git checkout"
+fi
+echo "skews every figure; the ratios less so). Code: $commit."
