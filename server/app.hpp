@@ -10,7 +10,7 @@
 #include "accord/time.hpp"
 #include "auth/crypto.hpp"
 #include "auth/login_guard.hpp"
-#include "db/database.hpp"
+#include "db/pool.hpp"
 
 namespace accord {
 
@@ -37,7 +37,9 @@ struct AppConfig {
 };
 
 struct AppContext {
-    db::Database& db;
+    // One writer, a few readers: write() for a unit of work that changes anything (and the
+    // reads it depends on), read() for one that only reads.
+    db::Pool& db;
     AppConfig config;
     std::function<Timestamp()> now;  // the server's clock; tests may move it (--clock-offset, --test-clock)
     auth::ChainKey chain_key{};       // keys the event chain's MACs; read from outside the database

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -140,7 +141,11 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
 
     accord::auth::init_crypto();
     std::filesystem::create_directories(store.data_dir);
-    accord::db::Database db(store.db_path());
+    accord::db::Pool pool(store.db_path());
+    // Starting up (migrations, demo data, sealing, adopting) is one unit of work on the writer,
+    // done before anything is served.
+    std::optional<accord::db::WriteLease> startup(pool.write());
+    accord::db::Database& db = **startup;
     const int from = accord::db::migrate(db);
     const int to = accord::db::schema_version(db);
     if (from != to) std::printf("accord-server: database schema migrated from v%d to v%d\n", from, to);
@@ -155,7 +160,7 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
         std::fprintf(stderr, "accord-server: warning: no index.html in web root '%s' (build the wasm preset)\n",
                      opt.web_root.c_str());
 
-    accord::AppContext app{db, {}, now};
+    accord::AppContext app{pool, {}, now};
     app.config.web_root = opt.web_root;
     app.config.data_dir = store.data_dir;
     app.config.test_clock = opt.test_clock;
@@ -180,8 +185,9 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
     // no row points at: they go before anyone can be served.
     if (const int orphans = accord::evidence::remove_orphans(db, store.data_dir))
         std::printf("accord-server: removed %d evidence files left by an interrupted upload\n", orphans);
-    if (const int adopted = accord::cases::adopt_legacy_cases(app))
+    if (const int adopted = accord::cases::adopt_legacy_cases(app, db))
         std::printf("accord-server: stored %d cases filed before the case store\n", adopted);
+    startup.reset();
 
     accord::jobs::DeadlineScheduler scheduler(app);
     app.wake_scheduler = [&scheduler] { scheduler.wake(); };
@@ -253,7 +259,6 @@ int verify(const StoreOptions& store) {
     accord::auth::init_crypto();
     auto db = open_store(store, /*migrate=*/false);
     const accord::auth::ChainKey key = accord::auth::load_chain_key(store.key_path(), false);
-    auto lock = db->lock();
     const accord::audit::Report report = accord::audit::verify_all(*db, key, store.data_dir);
     std::printf("%s", accord::audit::format_report(report).c_str());
     return report.ok() ? 0 : kFailed;
@@ -263,7 +268,6 @@ int export_case(const StoreOptions& store, std::int64_t id, std::string out) {
     accord::auth::init_crypto();
     auto db = open_store(store, /*migrate=*/false);
     const accord::auth::ChainKey key = accord::auth::load_chain_key(store.key_path(), false);
-    auto lock = db->lock();
     if (out.empty()) out = "AC-" + std::to_string(id) + ".tar";
     const std::string report = accord::audit::export_case(*db, key, store.data_dir, id, out);
     std::printf("wrote %s\n%s", out.c_str(), report.c_str());
@@ -297,7 +301,6 @@ int create_user(const StoreOptions& store, accord::ops::NewUser user, bool passw
 
 int rules_show(const StoreOptions& store) {
     auto db = open_store(store, /*migrate=*/true);
-    auto lock = db->lock();
     const auto stored = accord::ops::stored_rules(*db);
     std::fprintf(stderr, "accord-server: %s\n",
                  stored ? "the rules stored in the database" : "the built-in defaults (none stored)");
@@ -331,7 +334,6 @@ int rules_set(const StoreOptions& store, const std::string& file) {
         return kFailed;
     }
     auto db = open_store(store, /*migrate=*/true);
-    auto lock = db->lock();
     accord::ops::store_rules(*db, rules, system_now());
     std::printf("stored the rules from %s; the server uses them from its next start\n", file.c_str());
     return 0;

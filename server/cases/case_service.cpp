@@ -13,32 +13,33 @@ namespace accord::cases {
 // The calendar in force: the built-in years plus DATA_DIR/holidays.tsv (ops/calendar.hpp).
 LifecycleContext lifecycle_context(const AppContext& app) { return {app.config.rules, ops::calendar_in_force()}; }
 
-Actor actor_for(AppContext& app, const api::UserInfo& user) {
+Actor actor_for(db::Database& db, const api::UserInfo& user) {
     Actor a;
     a.viewer = user.viewer();
-    a.approval_level = db::approval_level(app.db, user.id);
+    a.approval_level = db::approval_level(db, user.id);
     return a;
 }
 
-db::CaseEvent record(AppContext& app, const Case& next, std::int64_t version, const std::string& action,
+db::CaseEvent record(AppContext& app, db::Database& db, const Case& next, std::int64_t version, const std::string& action,
                      std::int64_t actor_id, Timestamp at, const std::string& reason, nlohmann::json payload,
                      const std::string& visibility) {
     // The event carries the hash of the case document it produced: the stored row is in the chain.
     payload["case_version"] = version;
     payload["case_sha256"] = auth::sha256_hex(api::encode_case(next).dump());
-    const db::CaseEvent e = db::append_event(app.db, app.chain_key, next.dispute.id, action, actor_id, at, reason,
+    const db::CaseEvent e = db::append_event(db, app.chain_key, next.dispute.id, action, actor_id, at, reason,
                                              payload.dump(), visibility);
     const auto due = next_due_at(next, app.config.rules, ops::calendar_in_force());
-    db::store_case(app.db, app.chain_key, next, version, due, e.seq, e.hash);
-    db::update_dispute_summary(app.db, next.dispute);
+    db::store_case(db, app.chain_key, next, version, due, e.seq, e.hash);
+    db::update_dispute_summary(db, next.dispute);
     return e;
 }
 
 ActOutcome act(AppContext& app, std::int64_t id, ActionRequest request, std::optional<std::int64_t> expected_version) {
     ActOutcome out;
-    auto lock = app.db.lock();
-    db::Transaction tx(app.db);
-    auto stored = db::load_case(app.db, id);
+    auto writer = app.db.write();
+    db::Database& db = *writer;
+    db::Transaction tx(db);
+    auto stored = db::load_case(db, id);
     if (!stored || (!request.actor.system && !can_view(stored->c.dispute, request.actor.viewer))) return out;
     out.stored = *stored;
     if (expected_version && *expected_version != stored->version) {
@@ -57,7 +58,7 @@ ActOutcome act(AppContext& app, std::int64_t id, ActionRequest request, std::opt
                               {"from", to_key(ev.from)},
                               {"to", to_key(ev.to)},
                               {"detail", ev.detail}};
-    record(app, out.result.next, stored->version + 1, to_key(request.action), ev.actor_id, ev.at, ev.reason,
+    record(app, db, out.result.next, stored->version + 1, to_key(request.action), ev.actor_id, ev.at, ev.reason,
            std::move(payload));
     tx.commit();
     out.stored = {out.result.next, stored->version + 1};
@@ -86,25 +87,25 @@ nlohmann::json case_view(AppContext& app, const db::StoredCase& stored, const Ac
 
 namespace accord::cases {
 
-int adopt_legacy_cases(AppContext& app) {
+int adopt_legacy_cases(AppContext& app, db::Database& db) {
     std::vector<std::int64_t> ids;
     {
-        db::Query s = app.db.statement(
+        db::Query s = db.statement(
             "SELECT d.id FROM disputes d LEFT JOIN cases c ON c.dispute_id = d.id WHERE c.dispute_id IS NULL ORDER BY d.id");
         while (s.step()) ids.push_back(s.integer(0));
     }
     if (ids.empty()) return 0;
-    db::Transaction tx(app.db);
+    db::Transaction tx(db);
     for (std::int64_t id : ids) {
-        const auto d = db::find_dispute(app.db, id);
-        const auto order = d ? db::find_order(app.db, d->order_ref) : std::nullopt;
+        const auto d = db::find_dispute(db, id);
+        const auto order = d ? db::find_order(db, d->order_ref) : std::nullopt;
         if (!d || !order) throw db::DbError("case " + std::to_string(id) + " has no order to rebuild it from");
         Case c = open_case(*d, order->total, {}, app.config.rules.high_value_min_minor);
         c.dispute.state = d->state;
-        const auto events = db::list_events(app.db, id);
+        const auto events = db::list_events(db, id);
         const std::int64_t head_seq = events.empty() ? 0 : events.back().seq;
         const std::string head_hash = events.empty() ? std::string(64, '0') : events.back().hash;
-        db::store_case(app.db, app.chain_key, c, 1, next_due_at(c, app.config.rules, ops::calendar_in_force()), head_seq,
+        db::store_case(db, app.chain_key, c, 1, next_due_at(c, app.config.rules, ops::calendar_in_force()), head_seq,
                        head_hash);
     }
     tx.commit();
@@ -115,13 +116,13 @@ int adopt_legacy_cases(AppContext& app) {
 
 namespace accord::cases {
 
-db::CaseEvent record_side_event(AppContext& app, std::int64_t id, const std::string& action, std::int64_t actor_id,
+db::CaseEvent record_side_event(AppContext& app, db::Database& db, std::int64_t id, const std::string& action, std::int64_t actor_id,
                                 Timestamp at, const nlohmann::json& payload, const std::string& visibility) {
-    const auto row = db::load_case_row(app.db, id);
+    const auto row = db::load_case_row(db, id);
     if (!row) throw db::DbError("no stored case " + std::to_string(id));
     const db::CaseEvent e =
-        db::append_event(app.db, app.chain_key, id, action, actor_id, at, "", payload.dump(), visibility);
-    db::reseal_case(app.db, app.chain_key, *row, e.seq, e.hash);
+        db::append_event(db, app.chain_key, id, action, actor_id, at, "", payload.dump(), visibility);
+    db::reseal_case(db, app.chain_key, *row, e.seq, e.hash);
     return e;
 }
 

@@ -18,12 +18,12 @@ namespace accord::cases {
 
 LifecycleContext lifecycle_context(const AppContext& app);
 
-// The signed-in user as the lifecycle sees them (role, shop, approval level).
-Actor actor_for(AppContext& app, const api::UserInfo& user);
+// The signed-in user as the lifecycle sees them (role, shop, approval level), read on `db`.
+Actor actor_for(db::Database& db, const api::UserInfo& user);
 
 // Stores `next` as version `version` (1 for a new case) and appends the event describing the
-// change. The caller holds the database lock and a transaction.
-db::CaseEvent record(AppContext& app, const Case& next, std::int64_t version, const std::string& action,
+// change, on `db`: the writer, in the caller's transaction.
+db::CaseEvent record(AppContext& app, db::Database& db, const Case& next, std::int64_t version, const std::string& action,
                      std::int64_t actor_id, Timestamp at, const std::string& reason, nlohmann::json payload,
                      const std::string& visibility = "all");
 
@@ -41,7 +41,7 @@ struct ActOutcome {
 };
 
 // Applies one action to case `id`, atomically. `expected_version`: the version the caller saw
-// (If-Match); nothing means "whatever is current". Takes the database lock itself.
+// (If-Match); nothing means "whatever is current". Takes the writer itself.
 ActOutcome act(AppContext& app, std::int64_t id, ActionRequest request, std::optional<std::int64_t> expected_version);
 
 // What a viewer gets for a case: the dispute (redacted for them), its progress, its open
@@ -53,17 +53,18 @@ nlohmann::json case_view(AppContext& app, const db::StoredCase& stored, const Ac
 namespace accord::cases {
 
 // Cases filed before the server stored whole cases (schema v2) get their stored case once, at
-// start: rebuilt from the disputes row and the order, chained to their existing history.
-int adopt_legacy_cases(AppContext& app);
+// start: rebuilt from the disputes row and the order, chained to their existing history. `db`:
+// the writer.
+int adopt_legacy_cases(AppContext& app, db::Database& db);
 
 }  // namespace accord::cases
 
 namespace accord::cases {
 
 // Appends an event that records something beside the lifecycle (a message, an evidence file)
-// without changing the case document: the row's MAC moves to the new head of the chain. The
-// caller holds the database lock and a transaction.
-db::CaseEvent record_side_event(AppContext& app, std::int64_t id, const std::string& action, std::int64_t actor_id,
+// without changing the case document: the row's MAC moves to the new head of the chain. `db`:
+// the writer, in the caller's transaction.
+db::CaseEvent record_side_event(AppContext& app, db::Database& db, std::int64_t id, const std::string& action, std::int64_t actor_id,
                                 Timestamp at, const nlohmann::json& payload, const std::string& visibility = "all");
 
 }  // namespace accord::cases

@@ -54,14 +54,17 @@ std::string Statement::text(int column) const {
 
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
-Database::Database(const std::string& path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+Database::Database(const std::string& path, Access access) {
+    const int flags = access == Access::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         throw DbError("cannot open database " + path + ": " + msg);
     }
-    sqlite3_busy_timeout(db_, 5000);
+    set_busy_timeout_ms(5000);
+    // A reader never writes: the WAL mode is the file's (set by the read-write connection).
+    if (access == Access::read_only) return;
     // WAL: readers never block the writer. NORMAL is durable across application crashes;
     // the last transactions may roll back on power loss (acceptable for the embedded default).
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
@@ -70,6 +73,11 @@ Database::Database(const std::string& path) {
 Database::~Database() {
     cache_.clear();  // finalize statements before closing
     sqlite3_close(db_);
+}
+
+void Database::set_busy_timeout_ms(int ms) {
+    sqlite3_busy_timeout(db_, ms);
+    busy_ms_ = ms;
 }
 
 void Database::exec(const std::string& sql) {

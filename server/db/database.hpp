@@ -1,12 +1,12 @@
-// The SQLite connection: WAL mode, one connection shared behind a mutex (SQLite serialises
-// writers anyway), prepared statements cached and reused, RAII transactions.
+// One SQLite connection: WAL mode, prepared statements cached and reused, RAII transactions.
+// A connection is used by one thread at a time; the server shares its connections through
+// db::Pool (db/pool.hpp), one writer and a few readers.
 #pragma once
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -67,14 +67,15 @@ private:
 
 class Database {
 public:
-    // Opens (creating if needed) the file and applies the connection settings.
-    explicit Database(const std::string& path);
+    enum class Access {
+        read_write,  // creates the file if needed and puts it in WAL mode
+        read_only,   // an existing file; SQLite refuses any write on it
+    };
+    // Opens the file and applies the connection settings.
+    explicit Database(const std::string& path, Access access = Access::read_write);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
-
-    // Hold this for the whole of a unit of work; the connection is not shared concurrently.
-    std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(mutex_); }
 
     void exec(const std::string& sql);
     // A cached prepared statement, ready to bind, reset again when the returned handle goes.
@@ -82,10 +83,13 @@ public:
     std::int64_t last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
     int changes() const { return sqlite3_changes(db_); }
     sqlite3* handle() { return db_; }
+    // How long a statement waits for another connection's lock before failing "database is locked".
+    int busy_timeout_ms() const { return busy_ms_; }
+    void set_busy_timeout_ms(int ms);
 
 private:
     sqlite3* db_ = nullptr;
-    std::mutex mutex_;
+    int busy_ms_ = 0;
     std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
@@ -99,6 +103,20 @@ public:
 private:
     Database& db_;
     bool done_ = false;
+};
+
+// A shorter (or longer) busy timeout for one scope, e.g. a probe that must answer quickly or
+// a best-effort write that must not wait; the connection's own timeout comes back after.
+class BusyTimeout {
+public:
+    BusyTimeout(Database& db, int ms) : db_(db), saved_ms_(db.busy_timeout_ms()) { db_.set_busy_timeout_ms(ms); }
+    ~BusyTimeout() { db_.set_busy_timeout_ms(saved_ms_); }
+    BusyTimeout(const BusyTimeout&) = delete;
+    BusyTimeout& operator=(const BusyTimeout&) = delete;
+
+private:
+    Database& db_;
+    int saved_ms_;
 };
 
 }  // namespace accord::db

@@ -34,17 +34,40 @@ std::string expired_session_cookie() {
     return std::string(api::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
+namespace {
+
+// Notes the session's last use, if the writer is free right now: a read must not wait for a
+// write. Skipped, the next request within the minute tries again; idleness is counted in hours.
+void touch(AppContext& app, std::int64_t session_id, Timestamp now) {
+    auto writer = app.db.try_write();
+    if (!writer) return;
+    // Nor for another process's write lock (a backup, an operator's shell).
+    db::BusyTimeout no_wait(**writer, 0);
+    try {
+        db::touch_session(**writer, session_id, now);
+    } catch (const db::DbError&) {
+        // Busy: as above, a later request notes it.
+    }
+}
+
+}  // namespace
+
 std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res) {
     if (auto token = session_token(req)) {
-        auto lock = app.db.lock();
         const Timestamp now = app.now();
-        if (auto session = db::find_live_session(app.db, auth::sha256_hex(*token), {now, app.config.session_idle_timeout}))
-            if (auto user = db::find_user(app.db, session->user_id)) {
-                // Last use is noted at most once a minute: idleness is counted in hours, and a
-                // write on every request would queue every read behind the one writer.
-                if (now - session->last_seen_at >= kSessionTouchSeconds) db::touch_session(app.db, session->id, now);
-                return SignedIn{user->info, session->id};
-            }
+        std::optional<db::SessionRecord> session;
+        std::optional<db::UserRecord> user;
+        {
+            auto reader = app.db.read();
+            session = db::find_live_session(*reader, auth::sha256_hex(*token), {now, app.config.session_idle_timeout});
+            if (session) user = db::find_user(*reader, session->user_id);
+        }
+        if (session && user) {
+            // Last use is noted at most once a minute: a write on every request would queue
+            // them all behind the one writer.
+            if (now - session->last_seen_at >= kSessionTouchSeconds) touch(app, session->id, now);
+            return SignedIn{user->info, session->id};
+        }
     }
     send_error(res, 401, ErrorCode::not_authenticated, request_lang(req));
     return std::nullopt;

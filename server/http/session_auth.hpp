@@ -21,7 +21,7 @@ struct SignedIn {
 };
 
 // The signed-in user and their session, or nothing after replying 401 (no cookie, an unknown,
-// revoked or expired session). Takes the database lock itself. Notes the session as used.
+// revoked or expired session). Read on a reader; notes the session as used (when the writer is free).
 std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res);
 // The same, the user alone.
 std::optional<api::UserInfo> require_user(AppContext& app, const httplib::Request& req, httplib::Response& res);

@@ -62,8 +62,8 @@ int DeadlineScheduler::fire_case(std::int64_t id) {
         if (out.status == cases::ActStatus::done) continue;
         // Nothing (more) is due: the stored next_due_at was ahead of the model (rules changed,
         // or the case moved). Store the time the model gives now.
-        auto lock = app_.db.lock();
-        if (auto stored = db::load_case(app_.db, id)) {
+        auto writer = app_.db.write();
+        if (auto stored = db::load_case(*writer, id)) {
             auto next = next_due_at(stored->c, app_.config.rules, ops::calendar_in_force());
             // The model says something is due yet refused to fire it: look again later, not in a loop.
             if (next && *next <= app_.now()) {
@@ -71,14 +71,13 @@ int DeadlineScheduler::fire_case(std::int64_t id) {
                              static_cast<long long>(id));
                 next = app_.now() + 60;
             }
-            db::set_next_due(app_.db, id, next);
+            db::set_next_due(*writer, id, next);
         }
         return fired;
     }
     std::fprintf(stderr, "accord-server: scheduler: case %lld still due after %d consequences\n",
                  static_cast<long long>(id), fired);
-    auto lock = app_.db.lock();
-    db::set_next_due(app_.db, id, app_.now() + 60);  // look again in a minute, not in a loop
+    db::set_next_due(*app_.db.write(), id, app_.now() + 60);  // look again in a minute, not in a loop
     return fired;
 }
 
@@ -91,19 +90,15 @@ int DeadlineScheduler::run_due_after(const std::function<void()>& first) {
     first();
     int fired = 0;
     for (;;) {
-        std::vector<std::int64_t> ids;
-        {
-            auto lock = app_.db.lock();
-            ids = db::due_case_ids(app_.db, app_.now(), kBatch);
-        }
+        // Read only: each firing reads its case again on the writer, in its transaction.
+        const std::vector<std::int64_t> ids = db::due_case_ids(*app_.db.read(), app_.now(), kBatch);
         if (ids.empty()) return fired;
         for (std::int64_t id : ids) fired += fire_case(id);
     }
 }
 
 std::int64_t DeadlineScheduler::lag_seconds() {
-    auto lock = app_.db.lock();
-    const auto due = db::earliest_due(app_.db);
+    const auto due = db::earliest_due(*app_.db.read());
     const Timestamp now = app_.now();
     return due && *due < now ? now - *due : 0;
 }

@@ -60,7 +60,6 @@ std::int64_t create_user(db::Database& db, const NewUser& u, Timestamp now) {
     if (utf8_length(u.password) < kMinPasswordChars)
         refuse("password", "needs at least " + std::to_string(kMinPasswordChars) + " characters");
 
-    auto lock = db.lock();
     if (role == Role::merchant && !merchant_exists(db, u.merchant_id))
         conflict("--merchant-id", "no shop with id " + std::to_string(u.merchant_id));
     if (db::find_user_by_username(db, u.username)) conflict("username", "'" + u.username + "' is taken");

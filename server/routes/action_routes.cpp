@@ -53,15 +53,16 @@ void take_action(AppContext& app, const httplib::Request& req, httplib::Response
     // The scheduler's own action is never taken over the API.
     if (request.action == Action::timeout) return http::send_error(res, 403, ErrorCode::forbidden, lang, "action");
     {
-        auto lock = app.db.lock();
-        request.actor = cases::actor_for(app, *user);
+        // Only decides a clearer refusal: act() reads the case again on the writer.
+        auto reader = app.db.read();
+        request.actor = cases::actor_for(*reader, *user);
         // An assignment names an account of the role it assigns: the model knows ids, not roles.
         // Checked where the model would let the actor assign, so a refusal still says why first.
         if ((request.action == Action::assign_mediator || request.action == Action::assign_arbitrator) &&
             request.target != 0) {
             const Role wanted = request.action == Action::assign_mediator ? Role::mediator : Role::arbitrator;
-            const auto assignee = db::find_user(app.db, request.target);
-            const auto stored = db::load_case(app.db, id);
+            const auto assignee = db::find_user(*reader, request.target);
+            const auto stored = db::load_case(*reader, id);
             if ((!assignee || assignee->info.role != wanted) && stored && (!expected || *expected == stored->version) &&
                 can_view(stored->c.dispute, request.actor.viewer) &&
                 may(stored->c, request.action, request.actor, app.now(), cases::lifecycle_context(app)))

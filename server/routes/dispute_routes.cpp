@@ -34,10 +34,12 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
         return http::send_field_errors(res, 400, errors, lang);
     if (!may_file(viewer, form.kind)) return http::send_error(res, 403, ErrorCode::forbidden, lang);
 
-    auto lock = app.db.lock();
+    // The writer from the first read: one open case per order is checked where the case is stored.
+    auto writer = app.db.write();
+    db::Database& db = *writer;
     const Timestamp now = app.now();
     std::optional<OrderSnapshot> order;
-    if (!form.order_ref.empty()) order = db::find_order(app.db, form.order_ref);
+    if (!form.order_ref.empty()) order = db::find_order(db, form.order_ref);
     // Someone else's order looks like no order.
     if (order && !can_file_on(*order, viewer, form.kind)) order.reset();
     FieldErrors errors = validate_filing(form, order ? &*order : nullptr, viewer, now, app.config.rules.filing);
@@ -49,7 +51,7 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     Dispute d;
     d.kind = form.kind;
     if (order) {
-        const auto buyer = db::find_user(app.db, order->buyer_id);
+        const auto buyer = db::find_user(db, order->buyer_id);
         if (!buyer) return http::send_error(res, 500, ErrorCode::internal, lang);
         d.order_ref = order->order_ref;
         d.buyer_id = order->buyer_id;
@@ -69,13 +71,13 @@ static void file_dispute(AppContext& app, const httplib::Request& req, httplib::
     d.created_at = d.updated_at = now;
 
     // Filing is the case's first transition: stored, chained and scheduled like every other.
-    db::Transaction tx(app.db);
-    d.id = db::insert_dispute(app.db, d, viewer.user_id);
+    db::Transaction tx(db);
+    d.id = db::insert_dispute(db, d, viewer.user_id);
     const Case c = open_case(d, claim_ceiling(form, order ? &*order : nullptr, app.config.rules.filing), {},
                              app.config.rules.high_value_min_minor);
     // The history names who filed in their relation to the case, like every later step.
-    const Actor actor = cases::actor_for(app, *user);
-    cases::record(app, c, 1, "file", viewer.user_id, now, "",
+    const Actor actor = cases::actor_for(db, *user);
+    cases::record(app, db, c, 1, "file", viewer.user_id, now, "",
                   {{"request", api::encode(form)},
                    {"relation", to_key(relation_to(c, actor))},
                    {"from", nullptr},
@@ -107,9 +109,8 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         if (req.has_param("before") && !parse_count(req.get_param_value("before"), before))
             return http::send_error(res, 400, ErrorCode::invalid_format, lang, "before");
         const Viewer viewer = user->viewer();
-        auto lock = app.db.lock();
         // One row more than asked tells whether another page exists, so the last page says 0.
-        auto cases = db::list_disputes(app.db, case_scope(viewer), static_cast<int>(limit) + 1, before);
+        auto cases = db::list_disputes(*app.db.read(), case_scope(viewer), static_cast<int>(limit) + 1, before);
         const bool more = static_cast<std::int64_t>(cases.size()) > limit;
         if (more) cases.pop_back();
         nlohmann::json list = nlohmann::json::array();
@@ -128,13 +129,18 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
     server.Get(R"(/api/v1/disputes/([^/]+))", [&app](const httplib::Request& req, httplib::Response& res) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        auto lock = app.db.lock();
-        const auto stored = case_in_path(app, req, res, user->viewer());
-        if (!stored) return;
+        std::optional<db::StoredCase> stored;
+        Actor actor;
+        {
+            auto reader = app.db.read();
+            stored = case_in_path(*reader, req, res, user->viewer());
+            if (!stored) return;
+            actor = cases::actor_for(*reader, *user);
+        }
         // Clients poll with If-None-Match: an unchanged view costs a 304 and no body. The view
         // depends on the version, on who asks (redaction, their actions) and on the clock (a
         // window that closed), so the tag is the version plus a digest of the view itself.
-        nlohmann::json view = cases::case_view(app, *stored, cases::actor_for(app, *user), app.now());
+        nlohmann::json view = cases::case_view(app, *stored, actor, app.now());
         const Timestamp server_time = view["server_time"].get<Timestamp>();
         view.erase("server_time");
         const std::string tag = "\"" + std::to_string(stored->version) + "-" +
@@ -151,10 +157,14 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
     server.Get(R"(/api/v1/disputes/([^/]+)/events)", [&app](const httplib::Request& req, httplib::Response& res) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        auto lock = app.db.lock();
-        const auto stored = case_in_path(app, req, res, user->viewer());
-        if (!stored) return;
-        const auto events = db::list_events(app.db, stored->c.dispute.id);
+        std::optional<db::StoredCase> stored;
+        std::vector<db::CaseEvent> events;
+        {
+            auto reader = app.db.read();
+            stored = case_in_path(*reader, req, res, user->viewer());
+            if (!stored) return;
+            events = db::list_events(*reader, stored->c.dispute.id);
+        }
         const bool staff = is_staff(user->role);
         // A merchant sees the buyer's steps as the buyer's (relation), not under an account id.
         const std::int64_t hidden_actor = user->role == Role::merchant ? stored->c.dispute.buyer_id : -1;

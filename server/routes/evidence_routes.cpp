@@ -80,13 +80,14 @@ void upload(AppContext& app, const httplib::Request& req, httplib::Response& res
     std::int64_t already = 0, id = 0;
     Actor actor;
     {
-        auto lock = app.db.lock();
-        actor = cases::actor_for(app, *user);
-        const auto stored = case_in_path(app, req, res, actor.viewer);
+        // Refuses early, before the bytes arrive; all of it is checked again on the writer below.
+        auto conn = app.db.read();
+        actor = cases::actor_for(*conn, *user);
+        const auto stored = case_in_path(*conn, req, res, actor.viewer);
         if (!stored) return;
         id = stored->c.dispute.id;
         if (!may_add(*stored, actor, res, lang)) return;
-        already = db::evidence_bytes(app.db, id);
+        already = db::evidence_bytes(*conn, id);
     }
     // Checked before a byte is read: the whole request cannot hold a file the case could take.
     const std::int64_t room = std::min(limits.max_file_bytes, limits.max_case_bytes - already);
@@ -136,23 +137,24 @@ void upload(AppContext& app, const httplib::Request& req, httplib::Response& res
         return http::send_error(res, 500, ErrorCode::internal, lang);
     }
 
-    auto lock = app.db.lock();
-    db::Transaction tx(app.db);
-    const auto stored = db::load_case(app.db, id);  // it may have moved while the bytes arrived
+    auto writer = app.db.write();
+    db::Database& db = *writer;
+    db::Transaction tx(db);
+    const auto stored = db::load_case(db, id);  // it may have moved while the bytes arrived
     if (!stored) return http::send_error(res, 404, ErrorCode::not_found, lang);
     if (!may_add(*stored, actor, res, lang)) return;
-    if (db::evidence_bytes(app.db, id) + file.size() > limits.max_case_bytes) {
+    if (db::evidence_bytes(db, id) + file.size() > limits.max_case_bytes) {
         already = limits.max_case_bytes;  // refuse as over the case's limit
         return refuse_size();
     }
     const EvidenceType type = *file.type();
     db::EvidenceRecord rec{0, id, user->id, sanitize_file_name(file_name), media_type(type), file.size(),
                            file.sha256(), app.now()};
-    rec.id = db::insert_evidence(app.db, rec);
+    rec.id = db::insert_evidence(db, rec);
     // The case lists its evidence (contests and assessments refer to it by id): a new version.
     Case next = stored->c;
     attach_evidence(next, rec.id, rec.at);
-    cases::record(app, next, stored->version + 1, "add_evidence", user->id, rec.at, "",
+    cases::record(app, db, next, stored->version + 1, "add_evidence", user->id, rec.at, "",
                   {{"evidence_id", rec.id},
                    {"file_name", rec.file_name},
                    {"media_type", rec.media_type},
@@ -183,12 +185,16 @@ void register_evidence_routes(httplib::Server& server, AppContext& app) {
     server.Get(R"(/api/v1/disputes/([^/]+)/evidence)", [&app](const httplib::Request& req, httplib::Response& res) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        auto lock = app.db.lock();
-        const auto stored = case_in_path(app, req, res, user->viewer());
-        if (!stored) return;
+        std::vector<db::EvidenceRecord> files;
+        {
+            auto reader = app.db.read();
+            const auto stored = case_in_path(*reader, req, res, user->viewer());
+            if (!stored) return;
+            files = db::list_evidence(*reader, stored->c.dispute.id);
+        }
         nlohmann::json list = nlohmann::json::array();
         std::int64_t total = 0;
-        for (const db::EvidenceRecord& e : db::list_evidence(app.db, stored->c.dispute.id)) {
+        for (const db::EvidenceRecord& e : files) {
             total += e.size_bytes;
             list.push_back(evidence_json(e, user->role != Role::merchant));
         }
@@ -211,9 +217,9 @@ void register_evidence_routes(httplib::Server& server, AppContext& app) {
                        return http::send_error(res, 404, ErrorCode::not_found, lang);
                    std::optional<db::EvidenceRecord> rec;
                    {
-                       auto lock = app.db.lock();
-                       const auto d = db::load_case(app.db, id);
-                       if (d && can_view(d->c.dispute, user->viewer())) rec = db::find_evidence(app.db, id, eid);
+                       auto reader = app.db.read();
+                       const auto d = db::load_case(*reader, id);
+                       if (d && can_view(d->c.dispute, user->viewer())) rec = db::find_evidence(*reader, id, eid);
                    }
                    if (!rec) return http::send_error(res, 404, ErrorCode::not_found, lang);
                    std::ifstream in(evidence::file_path(app.config.data_dir, id, eid), std::ios::binary);

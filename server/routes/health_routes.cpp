@@ -16,14 +16,9 @@ namespace {
 // SQLite's usual busy timeout out when another process holds the write lock.
 constexpr int kProbeBusyMs = 500;
 
-// "ok", or what went wrong. The caller holds the database lock.
+// "ok", or what went wrong. `db`: the writer.
 std::string check_database_writable(db::Database& db, Timestamp now) {
-    int busy_ms = 0;
-    {
-        db::Query q = db.statement("PRAGMA busy_timeout");
-        if (q.step()) busy_ms = static_cast<int>(q.integer(0));
-    }
-    sqlite3_busy_timeout(db.handle(), kProbeBusyMs);
+    db::BusyTimeout probe_wait(db, kProbeBusyMs);
     std::string result = "ok";
     try {
         db::Transaction tx(db);  // BEGIN IMMEDIATE: takes the write lock; rolled back when it goes
@@ -33,7 +28,6 @@ std::string check_database_writable(db::Database& db, Timestamp now) {
     } catch (const std::exception& e) {
         result = std::string("not writable: ") + e.what();
     }
-    sqlite3_busy_timeout(db.handle(), busy_ms);
     return result;
 }
 
@@ -48,10 +42,9 @@ std::string check_migrations(db::Database& db) {
 
 void register_health_routes(httplib::Server& server, AppContext& app) {
     server.Get("/api/v1/health", [&app](const httplib::Request&, httplib::Response& res) {
-        auto lock = app.db.lock();
+        const int schema = db::schema_version(*app.db.read());
         http::send_json(res, 200,
-                        {{"status", "ok"}, {"api_version", api::kVersion}, {"schema_version", db::schema_version(app.db)},
-                         {"now", app.now()}});
+                        {{"status", "ok"}, {"api_version", api::kVersion}, {"schema_version", schema}, {"now", app.now()}});
     });
 
     server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
@@ -61,9 +54,9 @@ void register_health_routes(httplib::Server& server, AppContext& app) {
     server.Get("/readyz", [&app](const httplib::Request& req, httplib::Response& res) {
         nlohmann::json checks;
         {
-            auto lock = app.db.lock();
-            checks["database"] = check_database_writable(app.db, app.now());
-            checks["migrations"] = check_migrations(app.db);
+            auto writer = app.db.write();
+            checks["database"] = check_database_writable(*writer, app.now());
+            checks["migrations"] = check_migrations(*writer);
         }
         checks["scheduler"] = app.scheduler_running() ? "ok" : "not running";
         nlohmann::json not_ready = nlohmann::json::array();

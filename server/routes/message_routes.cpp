@@ -34,19 +34,20 @@ void post_message(AppContext& app, const httplib::Request& req, httplib::Respons
     if (FieldErrors errors = validate_message(form, user->role); !errors.empty())
         return http::send_field_errors(res, 422, errors, lang);
 
-    auto lock = app.db.lock();
-    db::Transaction tx(app.db);
-    const Actor actor = cases::actor_for(app, *user);
-    const auto stored = case_in_path(app, req, res, actor.viewer);
+    auto writer = app.db.write();
+    db::Database& db = *writer;
+    db::Transaction tx(db);
+    const Actor actor = cases::actor_for(db, *user);
+    const auto stored = case_in_path(db, req, res, actor.viewer);
     if (!stored) return;
     const std::int64_t id = stored->c.dispute.id;
     if (!takes_part(stored->c, actor)) return http::send_error(res, 403, ErrorCode::not_assigned, lang);
     db::MessageRecord m{0, id, user->id, user->display_name, std::string(to_key(user->role)), form.visibility,
                         form.body, app.now()};
-    m.id = db::insert_message(app.db, m);
+    m.id = db::insert_message(db, m);
     const std::string visibility = to_key(form.visibility);
     // The history names the writer's relation to the case, like every other event.
-    cases::record_side_event(app, id, "message", user->id, m.at,
+    cases::record_side_event(app, db, id, "message", user->id, m.at,
                              {{"message_id", m.id},
                               {"visibility", visibility},
                               {"body_sha256", auth::sha256_hex(m.body)},
@@ -66,11 +67,15 @@ void register_message_routes(httplib::Server& server, AppContext& app) {
     server.Get(R"(/api/v1/disputes/([^/]+)/messages)", [&app](const httplib::Request& req, httplib::Response& res) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
-        auto lock = app.db.lock();
-        const auto stored = case_in_path(app, req, res, user->viewer());
-        if (!stored) return;
+        std::vector<db::MessageRecord> messages;
+        {
+            auto reader = app.db.read();
+            const auto stored = case_in_path(*reader, req, res, user->viewer());
+            if (!stored) return;
+            messages = db::list_messages(*reader, stored->c.dispute.id);
+        }
         nlohmann::json list = nlohmann::json::array();
-        for (const db::MessageRecord& m : db::list_messages(app.db, stored->c.dispute.id)) {
+        for (const db::MessageRecord& m : messages) {
             if (!may_read(m.visibility, user->role)) continue;
             nlohmann::json j = message_json(m);
             // A merchant sees the buyer as the case shows them: surname only, no account id.

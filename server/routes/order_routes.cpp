@@ -12,8 +12,7 @@ void register_order_routes(httplib::Server& server, AppContext& app) {
         auto user = http::require_user(app, req, res);
         if (!user) return;
         nlohmann::json list = nlohmann::json::array();
-        auto lock = app.db.lock();
-        for (const OrderSnapshot& o : db::list_orders(app.db, order_scope(user->viewer()), 200))
+        for (const OrderSnapshot& o : db::list_orders(*app.db.read(), order_scope(user->viewer()), 200))
             list.push_back(api::encode(o));
         http::send_json(res, 200, {{"orders", std::move(list)}});
     });

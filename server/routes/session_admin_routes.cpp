@@ -33,7 +33,7 @@ nlohmann::json session_json(const db::SessionRecord& s, std::int64_t current_id,
 nlohmann::json sessions_json(AppContext& app, std::int64_t user_id, std::int64_t current_id) {
     nlohmann::json list = nlohmann::json::array();
     for (const db::SessionRecord& s :
-         db::list_live_sessions(app.db, user_id, {app.now(), app.config.session_idle_timeout}))
+         db::list_live_sessions(*app.db.read(), user_id, {app.now(), app.config.session_idle_timeout}))
         list.push_back(session_json(s, current_id, app.config.session_idle_timeout));
     return {{"sessions", std::move(list)}};
 }
@@ -48,13 +48,10 @@ std::optional<http::SignedIn> require_admin(AppContext& app, const httplib::Requ
     return who;
 }
 
-// The user the path names (req.matches[1]), or nothing after replying 404. Holds no lock.
+// The user the path names (req.matches[1]), or nothing after replying 404.
 std::optional<std::int64_t> user_in_path(AppContext& app, const httplib::Request& req, httplib::Response& res) {
     std::int64_t id = 0;
-    if (http::parse_id(req.matches[1], id)) {
-        auto lock = app.db.lock();
-        if (db::find_user(app.db, id)) return id;
-    }
+    if (http::parse_id(req.matches[1], id) && db::find_user(*app.db.read(), id)) return id;
     http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req), "user_id");
     return std::nullopt;
 }
@@ -70,7 +67,6 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
     server.Get("/api/v1/sessions", [&app](const httplib::Request& req, httplib::Response& res) {
         auto who = http::require_session(app, req, res);
         if (!who) return;
-        auto lock = app.db.lock();
         http::send_json(res, 200, sessions_json(app, who->user.id, who->session_id));
     });
 
@@ -79,10 +75,7 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
         if (!who) return;
         std::int64_t id = 0;
         bool deleted = false;
-        if (http::parse_id(req.matches[1], id)) {
-            auto lock = app.db.lock();
-            deleted = db::delete_user_session(app.db, who->user.id, id);
-        }
+        if (http::parse_id(req.matches[1], id)) deleted = db::delete_user_session(*app.db.write(), who->user.id, id);
         // Someone else's session is "not found" too: ids of other people's sessions cannot be probed.
         if (!deleted) return http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req), "id");
         revoked(res, id == who->session_id);
@@ -94,7 +87,6 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
         if (!admin) return;
         auto user_id = user_in_path(app, req, res);
         if (!user_id) return;
-        auto lock = app.db.lock();
         http::send_json(res, 200, sessions_json(app, *user_id, admin->session_id));
     });
 
@@ -103,11 +95,7 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
         if (!admin) return;
         auto user_id = user_in_path(app, req, res);
         if (!user_id) return;
-        int count = 0;
-        {
-            auto lock = app.db.lock();
-            count = db::delete_user_sessions(app.db, *user_id);
-        }
+        const int count = db::delete_user_sessions(*app.db.write(), *user_id);
         revoked(res, *user_id == admin->user.id);
         http::send_json(res, 200, {{"revoked", count}});
     });
@@ -120,10 +108,8 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
                       if (!user_id) return;
                       std::int64_t id = 0;
                       bool deleted = false;
-                      if (http::parse_id(req.matches[2], id)) {
-                          auto lock = app.db.lock();
-                          deleted = db::delete_user_session(app.db, *user_id, id);
-                      }
+                      if (http::parse_id(req.matches[2], id))
+                          deleted = db::delete_user_session(*app.db.write(), *user_id, id);
                       if (!deleted)
                           return http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req), "id");
                       revoked(res, id == admin->session_id);

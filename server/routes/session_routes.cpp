@@ -50,12 +50,8 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
     if (const Timestamp wait = guard.throttle.admit(login.username, req.remote_addr, app.now()))
         return refuse(res, 429, ErrorCode::too_many_attempts, wait, lang);
 
-    std::optional<db::UserRecord> user;
-    {
-        auto lock = app.db.lock();
-        user = db::find_user_by_username(app.db, login.username);
-    }
-    // Hash outside the database lock (argon2id is deliberately slow), on the bounded gate. An
+    const std::optional<db::UserRecord> user = db::find_user_by_username(*app.db.read(), login.username);
+    // Hash holding no database connection (argon2id is deliberately slow), on the bounded gate. An
     // unknown name is checked against a dummy hash: the same work, the same time, the same reply.
     bool valid = false;
     const bool judged = guard.hashing.run([&] {
@@ -71,10 +67,10 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
 
     const std::string token = auth::random_token();
     {
-        auto lock = app.db.lock();
+        auto writer = app.db.write();
         const Timestamp now = app.now();
-        db::delete_expired_sessions(app.db, {now, app.config.session_idle_timeout});
-        db::insert_session(app.db, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime,
+        db::delete_expired_sessions(*writer, {now, app.config.session_idle_timeout});
+        db::insert_session(*writer, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime,
                            utf8_prefix(req.get_header_value("User-Agent"), kMaxUserAgentBytes), req.remote_addr);
     }
     res.set_header("Set-Cookie", http::session_cookie(token, app.config.session_lifetime));
@@ -96,8 +92,7 @@ void register_session_routes(httplib::Server& server, AppContext& app) {
 
     server.Delete("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
         if (auto token = http::session_token(req)) {
-            auto lock = app.db.lock();
-            db::delete_session(app.db, auth::sha256_hex(*token));
+            db::delete_session(*app.db.write(), auth::sha256_hex(*token));
         }
         res.set_header("Set-Cookie", http::expired_session_cookie());
         res.status = 204;

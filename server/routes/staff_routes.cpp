@@ -19,8 +19,7 @@ void register_staff_routes(httplib::Server& server, AppContext& app) {
         if (key.empty()) return http::send_error(res, 422, ErrorCode::required, lang, "role");
         if (!from_key(key, role) || !is_staff(role)) return http::send_error(res, 422, ErrorCode::invalid_choice, lang, "role");
         nlohmann::json list = nlohmann::json::array();
-        auto lock = app.db.lock();
-        for (const api::UserInfo& u : db::list_staff(app.db, role))
+        for (const api::UserInfo& u : db::list_staff(*app.db.read(), role))
             list.push_back({{"id", u.id}, {"username", u.username}, {"display_name", u.display_name},
                             {"role", to_key(u.role)}});
         http::send_json(res, 200, {{"staff", std::move(list)}});

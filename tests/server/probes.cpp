@@ -151,6 +151,23 @@ std::string sql_exec(const std::string& db_path, const std::string& sql) {
     return msg;
 }
 
+WriteLockHolder::WriteLockHolder(const std::string& db_path) {
+    if (sqlite3_open(db_path.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + db_path);
+    sqlite3_busy_timeout(db_, 5000);
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const std::string error = sqlite3_errmsg(db_);
+        release();
+        throw std::runtime_error("cannot take the write lock of " + db_path + ": " + error);
+    }
+}
+
+void WriteLockHolder::release() {
+    if (db_ == nullptr) return;
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+    db_ = nullptr;
+}
+
 static std::string sql_quote(const std::string& text) {
     std::string out = "'";
     for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);

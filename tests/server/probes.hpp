@@ -13,6 +13,8 @@
 
 #include "server_process.hpp"
 
+struct sqlite3;
+
 namespace accord::test {
 
 struct RawResponse {
@@ -36,6 +38,21 @@ std::int64_t sql_int(const std::string& db_path, const std::string& sql);
 std::string sql_text(const std::string& db_path, const std::string& sql);
 // Runs a statement; returns "" on success, otherwise SQLite's error message.
 std::string sql_exec(const std::string& db_path, const std::string& sql);
+
+// Another process's hold on the database's write lock (a stuck backup, an operator's open
+// shell): BEGIN IMMEDIATE on its own connection, rolled back when this goes. The server's writes
+// wait for it (then fail "database is locked"); reads need no lock in WAL mode.
+class WriteLockHolder {
+public:
+    explicit WriteLockHolder(const std::string& db_path);
+    ~WriteLockHolder() { release(); }
+    WriteLockHolder(const WriteLockHolder&) = delete;
+    WriteLockHolder& operator=(const WriteLockHolder&) = delete;
+    void release();  // lets the waiting writes through now
+
+private:
+    sqlite3* db_ = nullptr;
+};
 
 // The demo shops (server/demo/demo_data.cpp): "merchant" runs the first, "merchant2" the second.
 inline const std::string kDigitalShop = "星辰数码旗舰店";

@@ -1,7 +1,5 @@
 // /healthz (the process answers), /readyz (the database takes writes, the schema is current, the
 // scheduler runs), and the older /api/v1/health.
-#include <sqlite3.h>
-
 #include <chrono>
 #include <string>
 
@@ -12,25 +10,6 @@
 using namespace accord::test;
 
 namespace {
-
-// Another process holding the database's write lock (a stuck backup, an operator's open shell).
-class WriteLockHolder {
-public:
-    explicit WriteLockHolder(const std::string& db_path) {
-        REQUIRE(sqlite3_open(db_path.c_str(), &db_) == SQLITE_OK);
-        sqlite3_busy_timeout(db_, 5000);
-        REQUIRE(sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
-    }
-    ~WriteLockHolder() {
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_close(db_);
-    }
-    WriteLockHolder(const WriteLockHolder&) = delete;
-    WriteLockHolder& operator=(const WriteLockHolder&) = delete;
-
-private:
-    sqlite3* db_ = nullptr;
-};
 
 RawResponse get(const ServerProcess& server, const std::string& path) { return raw_get(server.port(), path); }
 
