@@ -8,8 +8,9 @@
 //
 // Every case is filed and moved exactly as the server does it: validate_filing() on its order,
 // insert_dispute() + open_case(), then each step through the shared model's apply() with a JSON
-// body decoded by the same api::decode() the action route uses, and recorded like
-// cases::record() (event appended to both hash chains, stored case, listing row). Deadlines that
+// body decoded by the same api::decode() the action route uses, and recorded by cases::record()
+// (event appended to both hash chains, stored case, listing row); messages by the message
+// route's insert_message() + cases::record_side_event(). Deadlines that
 // pass between two steps are fired as the scheduler fires them, as the actor `system`, so when
 // the server starts on the store (with --clock-offset back to the fill's "now") nothing is
 // overdue: the scheduler sees only what falls due while the benchmark runs.
@@ -40,7 +41,9 @@
 #include "accord/deadlines.hpp"
 #include "accord/filing.hpp"
 #include "accord/lifecycle.hpp"
+#include "app.hpp"
 #include "auth/crypto.hpp"
+#include "cases/case_service.hpp"
 #include "db/case_store.hpp"
 #include "db/database.hpp"
 #include "db/dispute_repository.hpp"
@@ -48,6 +51,7 @@
 #include "db/message_repository.hpp"
 #include "db/migrate.hpp"
 #include "db/order_repository.hpp"
+#include "db/pool.hpp"
 #include "db/user_repository.hpp"
 #include "demo/demo_data.hpp"
 #include "ops/calendar.hpp"
@@ -270,45 +274,33 @@ E weighted_enum(Rng& rng, const std::vector<std::pair<E, double>>& table) {
 // --- recording, as the server records ------------------------------------------------------------
 
 struct Filler {
-    db::Database& db;
-    const auth::ChainKey& key;
+    AppContext& app;
+    db::Database& db;  // the pool's writer, held for the whole fill
     const RuleSet& rules;
     LifecycleContext ctx;
     std::int64_t events = 0;
     std::int64_t refused_payloads = 0;
 
-    // cases::record(): the event carries the hash of the case document it produced; the stored
-    // row, its scheduler time and the listing row follow in the same transaction. (Written here
-    // against db::Database because AppContext is the server's; verify checks both agree.)
     db::CaseEvent record(const Case& next, std::int64_t version, const std::string& action, std::int64_t actor_id,
                          Timestamp at, const std::string& reason, json payload) {
-        payload["case_version"] = version;
-        payload["case_sha256"] = auth::sha256_hex(api::encode_case(next).dump());
-        const db::CaseEvent e =
-            db::append_event(db, key, next.dispute.id, action, actor_id, at, reason, payload.dump(), "all");
-        db::store_case(db, key, next, version, next_due_at(next, rules, ctx.calendar), e.seq, e.hash);
-        db::update_dispute_summary(db, next.dispute);
         ++events;
-        return e;
+        return cases::record(app, db, next, version, action, actor_id, at, reason, std::move(payload));
     }
 
-    // The route's message handler with cases::record_side_event(): the row, then an event that
-    // carries its SHA-256, and the case row resealed to the new head of its history.
+    // The message route: the row, then an event that carries its SHA-256 (the case row resealed
+    // to the new head of its history).
     void message(const Case& c, const Actor& author, const std::string& author_name, const std::string& body,
                  MessageVisibility visibility, Timestamp at) {
         db::MessageRecord m{0, c.dispute.id, author.viewer.user_id, author_name, std::string(to_key(author.viewer.role)),
                             visibility, body, at};
         m.id = db::insert_message(db, m);
         const std::string vis = to_key(visibility);
-        const auto row = db::load_case_row(db, c.dispute.id);
-        if (!row) throw db::DbError("no stored case " + std::to_string(c.dispute.id));
-        const json payload = {{"message_id", m.id},
-                              {"visibility", vis},
-                              {"body_sha256", auth::sha256_hex(m.body)},
-                              {"relation", to_key(relation_to(c, author))}};
-        const db::CaseEvent e =
-            db::append_event(db, key, c.dispute.id, "message", author.viewer.user_id, at, "", payload.dump(), vis);
-        db::reseal_case(db, key, *row, e.seq, e.hash);
+        cases::record_side_event(app, db, c.dispute.id, "message", author.viewer.user_id, at,
+                                 {{"message_id", m.id},
+                                  {"visibility", vis},
+                                  {"body_sha256", auth::sha256_hex(m.body)},
+                                  {"relation", to_key(relation_to(c, author))}},
+                                 vis);
         ++events;
     }
 };
@@ -718,19 +710,25 @@ int fill(const std::string& dir, std::int64_t cases, std::int64_t per_day, std::
     auth::init_crypto();
     std::filesystem::create_directories(dir);
     if (std::filesystem::exists(db_path(dir))) throw std::invalid_argument(db_path(dir) + " exists: fill an empty data dir");
-    db::Database db(db_path(dir));
+    // The server's own store: a pool (one writer, one reader: the fill only writes) and the
+    // context cases::record() reads the chain key, the rules and the clock from.
+    db::Pool pool(db_path(dir), 1);
+    auto writer = pool.write();
+    db::Database& db = *writer;
     db::migrate(db);
     // A bulk load: a larger page cache than the server's keeps the indexes being appended to in
     // memory. Connection-local; the server opens the file with its own settings.
     db.exec("PRAGMA cache_size = -262144");
     demo::seed_if_empty(db, now);  // the demo accounts and orders, as --demo-data makes them
-    const auth::ChainKey key = auth::load_chain_key(dir + "/accord.key", /*create=*/true);
+    AppContext app{pool, {}, [now] { return now; }};
+    app.config.data_dir = dir;
+    app.chain_key = auth::load_chain_key(dir + "/accord.key", /*create=*/true);
     ops::set_calendar_in_force(ops::load_calendar(dir));
-    const RuleSet rules;  // the defaults: a fresh store has no stored rules
+    const RuleSet& rules = app.config.rules;  // the defaults: a fresh store has no stored rules
     Rng rng(seed);
     const People people = make_people(db, cases, now, rng);
 
-    Filler f{db, key, rules, {rules, ops::calendar_in_force()}};
+    Filler f{app, db, rules, {rules, ops::calendar_in_force()}};
     FillStats stats;
     // Filed at a steady rate up to ten minutes ago: a platform that has run cases/per_day days.
     const Timestamp span = std::max<Timestamp>(3600, cases * kSecondsPerDay / std::max<std::int64_t>(1, per_day));
