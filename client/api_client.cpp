@@ -94,7 +94,8 @@ static void enter_cases(AppState& s, const api::UserInfo& user) {
 
 void restore_session(AppState& s) {
     call(
-        s, "GET", std::string(api::kPrefix) + "/session", "", s.login_status,
+        // optional=1: signed out is a 200 {"user": null}, not a 401 the browser logs as an error.
+        s, "GET", std::string(api::kPrefix) + "/session?optional=1", "", s.login_status,
         [&s](const nlohmann::json& j) {
             api::UserInfo user;
             if (j.contains("user") && api::decode(j["user"], user).empty()) {

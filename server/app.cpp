@@ -16,6 +16,7 @@
 #include "http/route_table.hpp"
 #include "http/static_files.hpp"
 #include "http/worker_pool.hpp"
+#include "ops/metrics.hpp"
 #include "routes/routes.hpp"
 
 namespace accord {
@@ -36,7 +37,13 @@ constexpr std::int64_t kMultipartEnvelopeBytes = 64 * 1024;
 
 namespace {
 std::atomic<int> g_listen_fd{-1};
+std::atomic<http::WorkerPool*> g_pool{nullptr};  // made and deleted by cpp-httplib's listen loop
 }  // namespace
+
+http::WorkerPool::Counts connection_pool_counts() {
+    const http::WorkerPool* pool = g_pool.load();
+    return pool != nullptr ? pool->counts() : http::WorkerPool::Counts{};
+}
 
 // Debian's cpp-httplib listens with a backlog of 5: a burst of new connections overflowed it and
 // the kernel reset them (or fell back to SYN cookies). listen() again on the bound socket raises
@@ -69,7 +76,11 @@ void configure_server(httplib::Server& server, AppContext& app) {
     // cpp-httplib serves each connection on one pool thread for its whole life (keep-alive
     // included); its default of 8 threads let 8 idle or slow clients stall everyone. A pool
     // that grows, and shorter waits on a silent peer, keep the server answering.
-    server.new_task_queue = [] { return new http::WorkerPool(kMinWorkerThreads, kMaxWorkerThreads, kWorkerIdleExit); };
+    server.new_task_queue = [] {
+        auto* pool = new http::WorkerPool(kMinWorkerThreads, kMaxWorkerThreads, kWorkerIdleExit);
+        g_pool = pool;
+        return pool;
+    };
     server.set_read_timeout(5, 0);
     server.set_write_timeout(10, 0);
     server.set_keep_alive_timeout(3);
@@ -149,7 +160,8 @@ void configure_server(httplib::Server& server, AppContext& app) {
         return httplib::Server::HandlerResponse::Handled;
     });
     // The client runs cross-origin isolated so performance.now() has full precision.
-    server.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const bool behind_tls = app.config.secure_cookies();
+    server.set_post_routing_handler([behind_tls](const httplib::Request& req, httplib::Response& res) {
         // API replies carry personal data and differ by who asks: a browser must not keep them,
         // or revalidate one user's copy for the next user of the same browser.
         if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
@@ -161,11 +173,19 @@ void configure_server(httplib::Server& server, AppContext& app) {
         res.set_header("Cross-Origin-Opener-Policy", "same-origin");
         res.set_header("Cross-Origin-Embedder-Policy", "require-corp");
         res.set_header("X-Content-Type-Options", "nosniff");
+        // Reached over TLS (--public-url https://…): the browser keeps to HTTPS for a year.
+        if (behind_tls) res.set_header("Strict-Transport-Security", "max-age=31536000");
     });
 
-    server.set_logger(http::log_request);  // after each reply is sent: one JSON line on stderr
+    // After each reply is sent: counted for /metrics under its route, and one JSON line on stderr.
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        ops::metrics().observe_request(req.method, http::route_label(req.method, req.path), res.status,
+                                       http::request_seconds());
+        http::log_request(req, res);
+    });
 
     routes::register_health_routes(server, app);
+    routes::register_metrics_routes(server, app);
     routes::register_session_routes(server, app);
     routes::register_session_admin_routes(server, app);
     routes::register_order_routes(server, app);

@@ -11,6 +11,7 @@
 #include "auth/crypto.hpp"
 #include "auth/login_guard.hpp"
 #include "db/pool.hpp"
+#include "http/worker_pool.hpp"
 
 namespace accord {
 
@@ -34,6 +35,13 @@ struct AppConfig {
     // --test-clock: POST /api/v1/test/clock moves the server's clock forward, so tests let
     // deadlines pass without sleeping. Never on in production.
     bool test_clock = false;
+    // Where users reach the server (--public-url), e.g. https://odr.example.com behind a TLS
+    // proxy; empty when it is reached directly. https:// makes the session cookie Secure and
+    // adds Strict-Transport-Security.
+    std::string public_url;
+    bool secure_cookies() const { return public_url.rfind("https://", 0) == 0; }
+    // GET /metrics asks for `Authorization: Bearer <token>` when set (--metrics-token).
+    std::string metrics_token;
 };
 
 struct AppContext {
@@ -55,6 +63,8 @@ struct AppContext {
 void configure_server(httplib::Server& server, AppContext& app);
 // Call after binding: raises the listen backlog of the socket configure_server's server bound.
 void widen_listen_backlog();
+// The connection threads of the running server's pool (GET /metrics); zeros when none runs.
+http::WorkerPool::Counts connection_pool_counts();
 // Raises this process's soft limit on open files to the hard limit (connections are files).
 void raise_open_file_limit();
 

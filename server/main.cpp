@@ -65,6 +65,8 @@ struct ServeOptions {
     bool demo_data = false;
     long long clock_offset = 0;
     bool test_clock = false;
+    std::string metrics_token;
+    std::string public_url;
     int shutdown_grace = 30;  // seconds requests in flight may take to finish after SIGTERM
 };
 
@@ -98,6 +100,20 @@ std::vector<CLI::Option*> add_serve_options(CLI::App* cmd, ServeOptions& o) {
             ->type_name("SECONDS"),
         cmd->add_flag("--test-clock", o.test_clock,
                       "enable POST /api/v1/test/clock (moves the clock forward; tests only)"),
+        cmd->add_option("--public-url", o.public_url,
+                        "the address users reach the server at, e.g. https://odr.example.com behind a TLS\n"
+                        "proxy; https:// makes the session cookie Secure and adds Strict-Transport-Security")
+            ->type_name("URL")
+            ->check([](const std::string& url) -> std::string {
+                const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+                if (!scheme || url.find_first_of(" \t\r\n") != std::string::npos)
+                    return "must start with https:// or http:// and hold no spaces";
+                return "";
+            }),
+        cmd->add_option("--metrics-token", o.metrics_token,
+                        "GET /metrics then asks for Authorization: Bearer TOKEN (without it, /metrics is open:\n"
+                        "it holds counts only, no personal data)")
+            ->type_name("TOKEN"),
         cmd->add_option("--shutdown-grace", o.shutdown_grace,
                         "on SIGTERM/SIGINT, how long requests in flight may take to finish before the\n"
                         "server exits without them (status 1); a second signal exits at once")
@@ -164,6 +180,8 @@ int serve(const ServeOptions& opt, const StoreOptions& store) {
     app.config.web_root = opt.web_root;
     app.config.data_dir = store.data_dir;
     app.config.test_clock = opt.test_clock;
+    app.config.metrics_token = opt.metrics_token;
+    app.config.public_url = opt.public_url;
     // Rules stored with `accord-server rules set`, else the built-in defaults. A stored set that
     // no longer decodes stops the start (naming the field) rather than serve other rules.
     if (auto stored = accord::ops::stored_rules(db)) {

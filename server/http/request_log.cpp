@@ -81,10 +81,13 @@ void add_request_id(httplib::Response& res) {
     res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+double request_seconds() {
+    if (!t_begun) return 0;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t_started).count();
+}
+
 std::string log_line(const httplib::Request& req, const httplib::Response& res) {
-    double ms = 0;
-    if (t_begun)
-        ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_started).count();
+    const double ms = request_seconds() * 1000;
     std::int64_t bytes = static_cast<std::int64_t>(res.body.size());
     if (res.body.empty() && res.has_header("Content-Length"))
         bytes = std::strtoll(res.get_header_value("Content-Length").c_str(), nullptr, 10);

@@ -18,5 +18,7 @@ void add_request_id(httplib::Response& res);
 // are left out (they may carry personal data); their names stay.
 std::string log_line(const httplib::Request& req, const httplib::Response& res);
 void log_request(const httplib::Request& req, const httplib::Response& res);
+// Seconds since this thread's request began (0 for one refused before it began); before log_request.
+double request_seconds();
 
 }  // namespace accord::http

@@ -9,6 +9,7 @@ const std::vector<RouteEntry>& route_table() {
     static const std::vector<RouteEntry> table = {
         {"GET", "/healthz"},
         {"GET", "/readyz"},
+        {"GET", "/metrics"},
         {"GET", "/api/v1/health"},
         {"GET", "/api/v1/session"},
         {"POST", "/api/v1/session"},
@@ -55,6 +56,24 @@ std::string allowed_methods(const std::string& path, bool with_test_clock) {
     for (const char* m : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})  // a fixed order
         if (found.count(m)) allow += (allow.empty() ? "" : ", ") + std::string(m);
     return allow;
+}
+
+std::string route_label(const std::string& method, const std::string& path) {
+    static const std::vector<std::pair<std::regex, std::string>> routes = [] {
+        std::vector<std::pair<std::regex, std::string>> out;
+        for (const RouteEntry& e : route_table()) {
+            std::string label = e.pattern;
+            if (label == "/(?!api/)(.*)") label = "/{file}";
+            for (std::size_t at; (at = label.find("([^/]+)")) != std::string::npos;) label.replace(at, 7, "{id}");
+            out.emplace_back(std::regex(e.pattern), label);
+        }
+        return out;
+    }();
+    const std::string m = method == "HEAD" ? "GET" : method;
+    for (std::size_t i = 0; i < routes.size(); ++i)
+        if (route_table()[i].method == m && std::regex_match(path, routes[i].first))
+            return routes[i].second;
+    return "unmatched";
 }
 
 }  // namespace accord::http

@@ -17,5 +17,8 @@ const std::vector<RouteEntry>& route_table();
 // The Allow value for `path` ("GET, HEAD, POST"), or "" when no route has this path.
 // `with_test_clock`: POST /api/v1/test/clock exists only then.
 std::string allowed_methods(const std::string& path, bool with_test_clock);
+// The route a request matched, as a metrics label: its pattern with "{id}" for each parameter
+// ("/api/v1/disputes/{id}/events"), "/{file}" for the web client, "unmatched" for none.
+std::string route_label(const std::string& method, const std::string& path);
 
 }  // namespace accord::http

@@ -25,13 +25,15 @@ std::optional<std::string> session_token(const httplib::Request& req) {
 }
 
 // HttpOnly: page scripts never see the token. SameSite=Strict: no cross-site request carries it.
-std::string session_cookie(const std::string& token, Timestamp max_age) {
+// Secure (served behind TLS, --public-url https://…): the browser never sends it over plain HTTP.
+std::string session_cookie(const std::string& token, Timestamp max_age, bool secure) {
     return std::string(api::kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-           std::to_string(max_age);
+           std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
-std::string expired_session_cookie() {
-    return std::string(api::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string expired_session_cookie(bool secure) {
+    return std::string(api::kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+           (secure ? "; Secure" : "");
 }
 
 namespace {
@@ -52,7 +54,7 @@ void touch(AppContext& app, std::int64_t session_id, Timestamp now) {
 
 }  // namespace
 
-std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<SignedIn> find_session(AppContext& app, const httplib::Request& req) {
     if (auto token = session_token(req)) {
         const Timestamp now = app.now();
         std::optional<db::SessionRecord> session;
@@ -69,8 +71,13 @@ std::optional<SignedIn> require_session(AppContext& app, const httplib::Request&
             return SignedIn{user->info, session->id};
         }
     }
-    send_error(res, 401, ErrorCode::not_authenticated, request_lang(req));
     return std::nullopt;
+}
+
+std::optional<SignedIn> require_session(AppContext& app, const httplib::Request& req, httplib::Response& res) {
+    auto who = find_session(app, req);
+    if (!who) send_error(res, 401, ErrorCode::not_authenticated, request_lang(req));
+    return who;
 }
 
 std::optional<api::UserInfo> require_user(AppContext& app, const httplib::Request& req, httplib::Response& res) {

@@ -22,6 +22,7 @@
 #include "http/session_auth.hpp"
 #include "routes/case_in_path.hpp"
 #include "routes/routes.hpp"
+#include "ops/metrics.hpp"
 
 namespace accord::routes {
 
@@ -168,6 +169,7 @@ void upload(AppContext& app, const httplib::Request& req, httplib::Response& res
         std::remove(evidence::file_path(app.config.data_dir, id, rec.id).c_str());
         throw;
     }
+    ops::metrics().add_upload_bytes(rec.size_bytes);
     res.set_header("Connection", "keep-alive");
     res.set_header("Location", std::string(api::kPrefix) + "/disputes/" + std::to_string(id) + "/evidence/" +
                                    std::to_string(rec.id));

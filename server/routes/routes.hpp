@@ -12,6 +12,7 @@ namespace accord::routes {
 nlohmann::json rules_json(const AppContext& app);
 
 void register_health_routes(httplib::Server& server, AppContext& app);
+void register_metrics_routes(httplib::Server& server, AppContext& app);
 void register_session_routes(httplib::Server& server, AppContext& app);
 void register_session_admin_routes(httplib::Server& server, AppContext& app);
 void register_order_routes(httplib::Server& server, AppContext& app);

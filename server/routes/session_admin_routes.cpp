@@ -57,8 +57,8 @@ std::optional<std::int64_t> user_in_path(AppContext& app, const httplib::Request
 }
 
 // Revoking the session the request came with also clears its cookie.
-void revoked(httplib::Response& res, bool was_current) {
-    if (was_current) res.set_header("Set-Cookie", http::expired_session_cookie());
+void revoked(const AppContext& app, httplib::Response& res, bool was_current) {
+    if (was_current) res.set_header("Set-Cookie", http::expired_session_cookie(app.config.secure_cookies()));
 }
 
 }  // namespace
@@ -78,7 +78,7 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
         if (http::parse_id(req.matches[1], id)) deleted = db::delete_user_session(*app.db.write(), who->user.id, id);
         // Someone else's session is "not found" too: ids of other people's sessions cannot be probed.
         if (!deleted) return http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req), "id");
-        revoked(res, id == who->session_id);
+        revoked(app, res, id == who->session_id);
         res.status = 204;
     });
 
@@ -96,7 +96,7 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
         auto user_id = user_in_path(app, req, res);
         if (!user_id) return;
         const int count = db::delete_user_sessions(*app.db.write(), *user_id);
-        revoked(res, *user_id == admin->user.id);
+        revoked(app, res, *user_id == admin->user.id);
         http::send_json(res, 200, {{"revoked", count}});
     });
 
@@ -112,7 +112,7 @@ void register_session_admin_routes(httplib::Server& server, AppContext& app) {
                           deleted = db::delete_user_session(*app.db.write(), *user_id, id);
                       if (!deleted)
                           return http::send_error(res, 404, ErrorCode::not_found, http::request_lang(req), "id");
-                      revoked(res, id == admin->session_id);
+                      revoked(app, res, id == admin->session_id);
                       res.status = 204;
                   });
 }

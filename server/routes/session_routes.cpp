@@ -9,6 +9,7 @@
 #include "http/reply.hpp"
 #include "http/session_auth.hpp"
 #include "routes/routes.hpp"
+#include "ops/metrics.hpp"
 
 namespace accord::routes {
 
@@ -47,8 +48,10 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
         return http::send_field_errors(res, 400, errors, lang);
 
     // Limits first: a refused attempt costs no hashing and no database read.
-    if (const Timestamp wait = guard.throttle.admit(login.username, req.remote_addr, app.now()))
+    if (const Timestamp wait = guard.throttle.admit(login.username, req.remote_addr, app.now())) {
+        ops::metrics().count_login_refused();
         return refuse(res, 429, ErrorCode::too_many_attempts, wait, lang);
+    }
 
     const std::optional<db::UserRecord> user = db::find_user_by_username(*app.db.read(), login.username);
     // Hash holding no database connection (argon2id is deliberately slow), on the bounded gate. An
@@ -62,7 +65,10 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
         guard.throttle.abandoned(login.username, req.remote_addr);
         return refuse(res, 503, ErrorCode::server_busy, 1, lang);
     }
-    if (!valid) return http::send_error(res, 401, ErrorCode::invalid_credentials, lang);
+    if (!valid) {
+        ops::metrics().count_login_failure();
+        return http::send_error(res, 401, ErrorCode::invalid_credentials, lang);
+    }
     guard.throttle.succeeded(login.username, req.remote_addr, app.now());
 
     const std::string token = auth::random_token();
@@ -73,7 +79,7 @@ void sign_in(AppContext& app, LoginGuard& guard, const httplib::Request& req, ht
         db::insert_session(*writer, auth::sha256_hex(token), user->info.id, now, now + app.config.session_lifetime,
                            utf8_prefix(req.get_header_value("User-Agent"), kMaxUserAgentBytes), req.remote_addr);
     }
-    res.set_header("Set-Cookie", http::session_cookie(token, app.config.session_lifetime));
+    res.set_header("Set-Cookie", http::session_cookie(token, app.config.session_lifetime, app.config.secure_cookies()));
     http::send_json(res, 200, {{"user", api::encode(user->info)}, {"rules", rules_json(app)}});
 }
 
@@ -85,7 +91,17 @@ void register_session_routes(httplib::Server& server, AppContext& app) {
         sign_in(app, *guard, req, res);
     });
 
+    // Who is signed in. With ?optional=1 (the page's check at load) a visitor who is not signed in
+    // is an answer, not an error: 200 {"user": null}, so the browser logs no failed request; a
+    // cookie that no longer works is cleared. Without it, 401 as on every other route.
     server.Get("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_param_value("optional") == "1") {
+            if (auto who = http::find_session(app, req))
+                return http::send_json(res, 200, {{"user", api::encode(who->user)}, {"rules", rules_json(app)}});
+            if (http::session_token(req))
+                res.set_header("Set-Cookie", http::expired_session_cookie(app.config.secure_cookies()));
+            return http::send_json(res, 200, {{"user", nullptr}});
+        }
         if (auto user = http::require_user(app, req, res))
             http::send_json(res, 200, {{"user", api::encode(*user)}, {"rules", rules_json(app)}});
     });
@@ -94,7 +110,7 @@ void register_session_routes(httplib::Server& server, AppContext& app) {
         if (auto token = http::session_token(req)) {
             db::delete_session(*app.db.write(), auth::sha256_hex(*token));
         }
-        res.set_header("Set-Cookie", http::expired_session_cookie());
+        res.set_header("Set-Cookie", http::expired_session_cookie(app.config.secure_cookies()));
         res.status = 204;
     });
 }

@@ -126,6 +126,24 @@ std::int64_t sql_int(const std::string& db_path, const std::string& sql) {
     return value;
 }
 
+std::vector<std::string> query_plan(const std::string& db_path, const std::string& sql) {
+    Db d(db_path);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(d.db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+        throw std::runtime_error(sql + ": " + sqlite3_errmsg(d.db));
+    std::vector<std::string> plan;
+    while (sqlite3_step(stmt) == SQLITE_ROW)
+        plan.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)));
+    sqlite3_finalize(stmt);
+    return plan;
+}
+
+std::string joined(const std::vector<std::string>& plan) {
+    std::string out;
+    for (const std::string& s : plan) out += s + " | ";
+    return out;
+}
+
 std::string sql_text(const std::string& db_path, const std::string& sql) {
     Db d(db_path);
     sqlite3_stmt* stmt = nullptr;

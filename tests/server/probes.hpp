@@ -36,6 +36,10 @@ RawResponse raw_get(int port, const std::string& target, const std::string& extr
 std::int64_t sql_int(const std::string& db_path, const std::string& sql);
 // The same for a text value (NULL reads as "").
 std::string sql_text(const std::string& db_path, const std::string& sql);
+// SQLite's plan for `sql` (EXPLAIN QUERY PLAN), one "detail" line per step, e.g.
+// "SEARCH d USING INDEX disputes_buyer (buyer_id=? AND id<?)"; and those lines as one string.
+std::vector<std::string> query_plan(const std::string& db_path, const std::string& sql);
+std::string joined(const std::vector<std::string>& plan);
 // Runs a statement; returns "" on success, otherwise SQLite's error message.
 std::string sql_exec(const std::string& db_path, const std::string& sql);
 

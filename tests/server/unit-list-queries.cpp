@@ -16,22 +16,6 @@ using Kind = accord::CaseScope::Kind;
 
 namespace {
 
-// SQLite's plan for `sql`, one "detail" line per step ("SEARCH d USING INDEX ... (buyer_id=? AND id<?)").
-std::vector<std::string> query_plan(const std::string& db_path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db, ("EXPLAIN QUERY PLAN " + sql).c_str(), -1, &stmt, nullptr);
-    INFO(sqlite3_errmsg(db));
-    REQUIRE(rc == SQLITE_OK);
-    std::vector<std::string> plan;
-    while (sqlite3_step(stmt) == SQLITE_ROW)
-        plan.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 3)));
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
-    return plan;
-}
-
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 // What makes a page cost the same wherever it is: the disputes table is reached by a SEARCH with
@@ -47,12 +31,6 @@ std::string plan_problem(const std::vector<std::string>& plan, const std::string
         }
     }
     return searched ? "" : "no SEARCH on disputes";
-}
-
-std::string joined(const std::vector<std::string>& plan) {
-    std::string out;
-    for (const std::string& s : plan) out += s + " | ";
-    return out;
 }
 
 // Every page of `path` (?limit=...), following next_before to the end; each item gets the
