@@ -16,7 +16,7 @@ static const std::string kSelectOrder =
     "SELECT o.order_ref, o.buyer_id, o.merchant_id, m.name, o.item_title, o.total_minor, o.currency, "
     "o.placed_at, o.delivered_at, "
     "COALESCE((SELECT MAX(d.id) FROM disputes d WHERE d.order_ref = o.order_ref AND d.state NOT IN " +
-    terminal_states_sql() + "), 0) FROM orders o JOIN merchants m ON m.id = o.merchant_id ";
+    terminal_states_sql() + "), 0) FROM orders o CROSS JOIN merchants m ON m.id = o.merchant_id ";
 
 static OrderSnapshot read_order(const Statement& s) {
     OrderSnapshot o;
@@ -39,13 +39,27 @@ std::optional<OrderSnapshot> find_order(Database& db, const std::string& order_r
     return read_order(s);
 }
 
+// Each scope has its own text: SQLite plans a statement once, for every binding, so
+// `(?1 = 0 OR o.buyer_id = ?1)` hid the buyer's index and every list scanned all orders and
+// sorted them. This way the newest come straight off (buyer_id, placed_at), or off (placed_at)
+// for support, and the walk stops at the limit. CROSS JOIN (in kSelectOrder) keeps orders the
+// outer loop, so the index order is the list's order, unsorted.
+static std::string list_orders_sql(OrderScope::Kind kind) {
+    std::string sql = kSelectOrder;
+    switch (kind) {
+        case OrderScope::Kind::none: sql += "WHERE 0 "; break;  // lists nothing (list_orders never asks)
+        case OrderScope::Kind::of_buyer: sql += "WHERE o.buyer_id = ?1 "; break;
+        case OrderScope::Kind::all: break;
+    }
+    return sql + "ORDER BY o.placed_at DESC LIMIT ?2";
+}
+
 std::vector<OrderSnapshot> list_orders(Database& db, const OrderScope& scope, int limit) {
     std::vector<OrderSnapshot> out;
     if (scope.kind == OrderScope::Kind::none) return out;
-    Query s = db.statement(kSelectOrder +
-                                "WHERE (?1 = 0 OR o.buyer_id = ?1) ORDER BY o.placed_at DESC LIMIT ?2");
-    const std::int64_t only_buyer = scope.kind == OrderScope::Kind::of_buyer ? scope.buyer_id : 0;
-    s.bind(1, only_buyer).bind(2, static_cast<std::int64_t>(limit));
+    Query s = db.statement(list_orders_sql(scope.kind));
+    if (scope.kind == OrderScope::Kind::of_buyer) s.bind(1, scope.buyer_id);
+    s.bind(2, static_cast<std::int64_t>(limit));
     while (s.step()) out.push_back(read_order(s));
     return out;
 }
