@@ -147,7 +147,9 @@ void draw_case_detail_view(AppState& s) {
     mark(s, "detail.description");
     ImGui::Spacing();
     section(tr(Str::buyer, s.lang));
-    label_value(tr(Str::buyer, s.lang), d.buyer.name);
+    // The case's alias beside the (masked) name: what a merchant quotes to name this buyer.
+    label_value(tr(Str::buyer, s.lang), d.buyer_alias.empty() ? d.buyer.name : d.buyer.name + "  " + d.buyer_alias);
+    mark(s, "detail.buyer");
     label_value(tr(Str::phone, s.lang), d.buyer.phone);
     mark(s, "detail.phone");
     label_value(tr(Str::address, s.lang), d.buyer.address);

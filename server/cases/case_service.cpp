@@ -67,13 +67,26 @@ ActOutcome act(AppContext& app, std::int64_t id, ActionRequest request, std::opt
     return out;
 }
 
+Dispute shown_to(const AppContext& app, const Dispute& d, const Viewer& viewer) {
+    Dispute out = redacted_for(d, viewer);
+    if (d.buyer_id == 0) return out;  // a case against the platform has no buyer
+    // 8 characters of Crockford base32 (no I, L, O, U): 40 bits, read aloud without confusion.
+    static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    const std::string mac =
+        auth::hmac_sha256_hex(app.chain_key, "buyer-alias:" + std::to_string(d.id) + ":" + std::to_string(d.buyer_id));
+    out.buyer_alias = "B-";
+    for (std::size_t i = 0; i < 8; ++i)
+        out.buyer_alias += kAlphabet[std::stoi(mac.substr(i * 2, 2), nullptr, 16) % 32];
+    return out;
+}
+
 nlohmann::json case_view(AppContext& app, const db::StoredCase& stored, const Actor& actor, Timestamp now) {
     const LifecycleContext ctx = lifecycle_context(app);
     nlohmann::json deadlines = nlohmann::json::array();
     for (const Deadline& d : open_deadlines(stored.c, ctx.rules, ctx.calendar)) deadlines.push_back(api::encode(d));
     nlohmann::json actions = nlohmann::json::array();
     for (Action a : available_actions(stored.c, actor, now, ctx)) actions.push_back(to_key(a));
-    return {{"dispute", api::encode(redacted_for(stored.c.dispute, actor.viewer))},
+    return {{"dispute", api::encode(shown_to(app, stored.c.dispute, actor.viewer))},
             {"progress", api::encode_progress(stored.c)},
             {"deadlines", std::move(deadlines)},
             {"available_actions", std::move(actions)},

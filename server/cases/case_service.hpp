@@ -46,6 +46,10 @@ ActOutcome act(AppContext& app, std::int64_t id, ActionRequest request, std::opt
 
 // What a viewer gets for a case: the dispute (redacted for them), its progress, its open
 // deadlines with their consequences, the actions they may take now, and its version.
+// The dispute as `viewer` may see it (redacted_for) with the buyer's per-case alias: an HMAC of
+// the case and the buyer under the server's key, so it is stable on a case, differs between
+// cases of one buyer, and does not give the buyer's id away.
+Dispute shown_to(const AppContext& app, const Dispute& d, const Viewer& viewer);
 nlohmann::json case_view(AppContext& app, const db::StoredCase& stored, const Actor& actor, Timestamp now);
 
 }  // namespace accord::cases

@@ -119,7 +119,7 @@ void register_dispute_routes(httplib::Server& server, AppContext& app) {
         // exactly the case's "dispute" (clients decode it strictly, unknown keys refused).
         nlohmann::json due = nlohmann::json::object();
         for (const db::ListedDispute& listed : cases) {
-            list.push_back(api::encode(redacted_for(listed.dispute, viewer)));
+            list.push_back(api::encode(cases::shown_to(app, listed.dispute, viewer)));
             due[std::to_string(listed.dispute.id)] = listed.next_due_at;
         }
         const std::int64_t next = more ? cases.back().dispute.id : 0;

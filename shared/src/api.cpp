@@ -99,23 +99,25 @@ FieldErrors decode(const json& j, FilingForm& out) {
 }
 
 json encode(const Dispute& d) {
-    return {{"id", d.id},
-            {"case_number", case_number(d.id)},
-            {"kind", to_key(d.kind)},
-            {"order_ref", d.order_ref},
-            {"buyer_id", d.buyer_id},
-            {"buyer", {{"name", d.buyer.name}, {"phone", d.buyer.phone}, {"address", d.buyer.address}}},
-            {"contact_redacted", d.contact_redacted},
-            {"merchant_id", d.merchant_id},
-            {"merchant_name", d.merchant_name},
-            {"category", to_key(d.category)},
-            {"requested_remedy", to_key(d.requested_remedy)},
-            {"amount", encode(d.amount)},
-            {"description", d.description},
-            {"channel", to_key(d.channel)},
-            {"state", to_key(d.state)},
-            {"created_at", d.created_at},
-            {"updated_at", d.updated_at}};
+    json j = {{"id", d.id},
+              {"case_number", case_number(d.id)},
+              {"kind", to_key(d.kind)},
+              {"order_ref", d.order_ref},
+              {"buyer_id", d.buyer_id},
+              {"buyer", {{"name", d.buyer.name}, {"phone", d.buyer.phone}, {"address", d.buyer.address}}},
+              {"contact_redacted", d.contact_redacted},
+              {"merchant_id", d.merchant_id},
+              {"merchant_name", d.merchant_name},
+              {"category", to_key(d.category)},
+              {"requested_remedy", to_key(d.requested_remedy)},
+              {"amount", encode(d.amount)},
+              {"description", d.description},
+              {"channel", to_key(d.channel)},
+              {"state", to_key(d.state)},
+              {"created_at", d.created_at},
+              {"updated_at", d.updated_at}};
+    if (!d.buyer_alias.empty()) j["buyer_alias"] = d.buyer_alias;  // only in what is shown
+    return j;
 }
 
 FieldErrors decode(const json& j, Dispute& out) {
@@ -123,7 +125,7 @@ FieldErrors decode(const json& j, Dispute& out) {
     JsonReader r(j, errors,
                  {"id", "case_number", "kind", "order_ref", "buyer_id", "buyer", "contact_redacted", "merchant_id",
                   "merchant_name", "category", "requested_remedy", "amount", "description", "channel", "state",
-                  "created_at", "updated_at"});
+                  "created_at", "updated_at", "buyer_alias"});
     if (!r.is_object()) return errors;
     r.integer("id", out.id);
     r.enumeration("kind", out.kind, /*required=*/false);  // documents from before merchant filing: a buyer's case
@@ -148,6 +150,7 @@ FieldErrors decode(const json& j, Dispute& out) {
     r.enumeration("state", out.state);
     r.integer("created_at", out.created_at);
     r.integer("updated_at", out.updated_at);
+    r.string("buyer_alias", out.buyer_alias, /*required=*/false);
     return errors;
 }
 

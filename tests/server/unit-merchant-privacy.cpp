@@ -2,6 +2,8 @@
 // account id, in the case, the case list or the timeline; staff and the buyer see the id.
 #include <doctest/doctest.h>
 
+#include <regex>
+
 #include "fixtures.hpp"
 
 using namespace accord::test;
@@ -28,4 +30,28 @@ TEST_CASE("merchants never see the buyer's account id, in the case, the list or 
     CHECK(view(buyer, id)["dispute"]["buyer_id"] == buyer_id);
     CHECK(view(support, id)["dispute"]["buyer_id"] == buyer_id);
     CHECK(events(support, id)[0]["actor_id"] == buyer_id);
+}
+
+TEST_CASE("merchants name the buyer by a per-case alias: stable on a case, different on the buyer's next case") {
+    SharedServer w;
+    Session buyer = w.as("buyer");
+    Session merchant = w.as("merchant");
+    const std::int64_t first = file_case(buyer, filing_body(add_order(w.server(), "buyer", kDigitalShop)));
+    const std::int64_t second = file_case(buyer, filing_body(add_order(w.server(), "buyer", kDigitalShop)));
+
+    const std::string alias = view(merchant, first)["dispute"]["buyer_alias"];
+    CHECK(std::regex_match(alias, std::regex("B-[0-9A-HJKMNP-TV-Z]{8}")));
+    CHECK(view(merchant, first)["dispute"]["buyer_alias"] == alias);  // stable
+    CHECK(view(buyer, first)["dispute"]["buyer_alias"] == alias);     // the same words for everyone
+    CHECK(view(merchant, second)["dispute"]["buyer_alias"] != alias);  // two cases cannot be tied together
+    const json listed = get_ok(merchant, "/api/v1/disputes");
+    bool found = false;
+    for (const json& d : listed["disputes"])
+        if (d["id"] == first) {
+            found = true;
+            CHECK(d["buyer_alias"] == alias);
+        }
+    CHECK(found);
+    // Never stored: the case document on disk has no alias to leak or to go stale.
+    CHECK(sql_int(w.server().db_path(), "SELECT COUNT(*) FROM cases WHERE body LIKE '%buyer_alias%'") == 0);
 }

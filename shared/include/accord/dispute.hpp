@@ -132,6 +132,9 @@ struct Dispute {
     Timestamp created_at = 0;
     Timestamp updated_at = 0;
     bool contact_redacted = false;  // true when `buyer` was masked for the viewer
+    // The buyer's handle on this case ("B-7K3QF2"), set by the server in what it shows, never
+    // stored: a merchant names the buyer by it and cannot tie two cases to one buyer.
+    std::string buyer_alias;
 };
 
 // "AC-000042": the case number people quote on the phone.
