@@ -101,13 +101,19 @@ nlohmann::json case_view(AppContext& app, const db::StoredCase& stored, const Ac
 namespace accord::cases {
 
 int adopt_legacy_cases(AppContext& app, db::Database& db) {
+    // Cases filed before the case store are adopted once, at the first start of a server that has
+    // one; after that every filing stores its document in the same transaction. The mark spares
+    // every later start a join over the whole table (12 s at 1M cases).
+    {
+        db::Query done = db.statement("SELECT 1 FROM settings WHERE key = 'legacy_cases_adopted'");
+        if (done.step()) return 0;
+    }
     std::vector<std::int64_t> ids;
     {
         db::Query s = db.statement(
             "SELECT d.id FROM disputes d LEFT JOIN cases c ON c.dispute_id = d.id WHERE c.dispute_id IS NULL ORDER BY d.id");
         while (s.step()) ids.push_back(s.integer(0));
     }
-    if (ids.empty()) return 0;
     db::Transaction tx(db);
     for (std::int64_t id : ids) {
         const auto d = db::find_dispute(db, id);
@@ -121,6 +127,10 @@ int adopt_legacy_cases(AppContext& app, db::Database& db) {
         db::store_case(db, app.chain_key, c, 1, next_due_at(c, app.config.rules, ops::calendar_in_force()), head_seq,
                        head_hash);
     }
+    db::Query mark = db.statement(
+        "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('legacy_cases_adopted', 'true', ?1)");
+    mark.bind(1, app.now());
+    mark.run();
     tx.commit();
     return static_cast<int>(ids.size());
 }

@@ -91,7 +91,9 @@ int seal_legacy_events(Database& db, const auth::ChainKey& key) {
     {
         Query s = db.statement(
             "SELECT dispute_id, seq, action, COALESCE(actor_id, 0), at, reason, payload, prev_hash, hash, 0, mac, visibility "
-            "FROM dispute_events WHERE mac = '' ORDER BY rowid");
+            // The partial index holds only unsealed events: empty once sealed, so a start does not
+            // read every event (25 s at 1M cases); the few it finds are sorted afterwards.
+            "FROM dispute_events INDEXED BY dispute_events_unsealed WHERE mac = '' ORDER BY rowid");
         while (s.step())
             legacy.push_back({s.integer(0), s.integer(1), s.text(2), s.integer(3), s.integer(4), s.text(5), s.text(6),
                               s.text(7), s.text(8), 0, "", s.text(11)});
