@@ -34,15 +34,20 @@ bool parse_id(const std::string& key, std::int64_t& out) {
     return out > 0;
 }
 
-}  // namespace
-
-void load_local_drafts(AppState& s) {
+// Every form back to empty: before another user's drafts load, and when they are forgotten.
+void clear_drafts(AppState& s) {
     s.filing = FilingDraft{};
     s.message_text[0] = '\0';
     s.action = ActionDraft{};
     s.message_drafts.clear();
     s.action_drafts.clear();
     s.drafts_saved.clear();
+}
+
+}  // namespace
+
+void load_local_drafts(AppState& s) {
+    clear_drafts(s);
     if (!s.user) return;
     const std::optional<std::string> text = browser::storage_get(storage_key(s));
     if (!text) return;
@@ -73,12 +78,7 @@ void save_local_drafts(AppState& s) {
 
 void forget_local_drafts(AppState& s) {
     if (s.user) browser::storage_remove(storage_key(s));
-    s.filing = FilingDraft{};
-    s.message_text[0] = '\0';
-    s.action = ActionDraft{};
-    s.message_drafts.clear();
-    s.action_drafts.clear();
-    s.drafts_saved.clear();
+    clear_drafts(s);
 }
 
 void switch_case_forms(AppState& s, std::int64_t from, std::int64_t to) {
